@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Quayside.Engine.Connection;
+
+/// <summary>
+/// Raw access to the Engine API over HTTP on a unix socket or TCP. Every call is asynchronous and
+/// throws <see cref="EngineApiException"/> with the engine's own message on an error status.
+/// </summary>
+public sealed class EngineClient : IDisposable
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+    private readonly HttpClient _http;
+
+    public EngineClient(EngineEndpoint endpoint)
+    {
+        Endpoint = endpoint;
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+        };
+        if (endpoint.SocketPath is { } path)
+        {
+            handler.ConnectCallback = async (_, ct) =>
+            {
+                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                try
+                {
+                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), ct);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+        // Timeouts are per call (streams such as /events run for hours).
+        _http = new HttpClient(handler) { BaseAddress = endpoint.BaseUri, Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    public EngineEndpoint Endpoint { get; }
+
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.General);
+
+    public async Task<T> GetAsync<T>(string path, CancellationToken ct = default, TimeSpan? timeout = null)
+    {
+        using var cts = Linked(ct, timeout);
+        using var response = await SendCheckedAsync(HttpMethod.Get, path, null, HttpCompletionOption.ResponseContentRead, cts.Token);
+        return (await response.Content.ReadFromJsonAsync<T>(Json, cts.Token))!;
+    }
+
+    /// <summary>Sends a request and returns the parsed JSON answer (null when the engine sent no body).</summary>
+    public async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(
+        HttpMethod method, string path, object? body = null, CancellationToken ct = default, TimeSpan? timeout = null)
+    {
+        using var cts = Linked(ct, timeout);
+        HttpContent? content = body is null ? null : JsonContent.Create(body, options: Json);
+        using var response = await SendCheckedAsync(method, path, content, HttpCompletionOption.ResponseContentRead, cts.Token);
+        var text = await response.Content.ReadAsStringAsync(cts.Token);
+        return (response.StatusCode, string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text));
+    }
+
+    /// <summary>Opens a long-running response (events, logs) and hands back its body stream.</summary>
+    public async Task<Stream> OpenStreamAsync(string path, CancellationToken ct)
+    {
+        var response = await SendCheckedAsync(HttpMethod.Get, path, null, HttpCompletionOption.ResponseHeadersRead, ct);
+        return await response.Content.ReadAsStreamAsync(ct);
+    }
+
+    private async Task<HttpResponseMessage> SendCheckedAsync(
+        HttpMethod method, string path, HttpContent? content, HttpCompletionOption completion, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        var response = await _http.SendAsync(request, completion, ct);
+        if ((int)response.StatusCode < 400)
+            return response;
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(ct);
+            throw new EngineApiException(response.StatusCode, ExtractMessage(text), path);
+        }
+    }
+
+    private static string ExtractMessage(string body)
+    {
+        try
+        {
+            if (JsonNode.Parse(body)?["message"]?.GetValue<string>() is { } message)
+                return message;
+        }
+        catch (JsonException)
+        {
+        }
+        return body.Trim();
+    }
+
+    private static CancellationTokenSource Linked(CancellationToken ct, TimeSpan? timeout)
+    {
+        var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(timeout ?? DefaultTimeout);
+        return cts;
+    }
+
+    public void Dispose() => _http.Dispose();
+}

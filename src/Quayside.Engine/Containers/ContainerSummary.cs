@@ -1,0 +1,101 @@
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+
+namespace Quayside.Engine.Containers;
+
+/// <summary>One entry of <c>GET /containers/json</c>, as the engine sends it, with the derived facts the pages show.</summary>
+public sealed partial record ContainerSummary
+{
+    public string Id { get; init; } = "";
+    public IReadOnlyList<string> Names { get; init; } = [];
+    public string Image { get; init; } = "";
+    [JsonPropertyName("ImageID")] public string ImageId { get; init; } = "";
+    public string Command { get; init; } = "";
+    public long Created { get; init; }
+    public IReadOnlyList<PortBinding> Ports { get; init; } = [];
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
+    public string State { get; init; } = "";
+    public string Status { get; init; } = "";
+    public long? SizeRw { get; init; }
+    public long? SizeRootFs { get; init; }
+    public ContainerNetworkSettings? NetworkSettings { get; init; }
+    public IReadOnlyList<MountPoint> Mounts { get; init; } = [];
+
+    /// <summary>The primary name without the leading slash (the one <c>docker ps</c> shows).</summary>
+    public string Name => Names.Count == 0 ? ShortId : Names[0].TrimStart('/');
+
+    public IEnumerable<string> AllNames => Names.Select(n => n.TrimStart('/'));
+
+    public string ShortId => Id.Length > 12 ? Id[..12] : Id;
+
+    public DateTimeOffset CreatedAt => DateTimeOffset.FromUnixTimeSeconds(Created);
+
+    public IReadOnlyDictionary<string, string> LabelsOrEmpty => Labels ?? EmptyLabels;
+
+    public IEnumerable<string> NetworkNames => NetworkSettings?.Networks?.Keys ?? [];
+
+    /// <summary>healthy, unhealthy or starting when the container has a health check; null otherwise.</summary>
+    public string? Health => HealthPattern().Match(Status) switch
+    {
+        { Success: true } m when m.Groups["h"].Value == "health: starting" => "starting",
+        { Success: true } m => m.Groups["h"].Value,
+        _ => null,
+    };
+
+    public int? ExitCode => State == "exited" && ExitPattern().Match(Status) is { Success: true } m ? int.Parse(m.Groups[1].Value) : null;
+
+    /// <summary>The state as a person reads it: "exited (137)", "running (healthy)".</summary>
+    public string StateLabel
+    {
+        get
+        {
+            var label = ExitCode is { } code ? $"{State} ({code})" : State;
+            return Health is { } h ? $"{label} ({h})" : label;
+        }
+    }
+
+    /// <summary>Stopped as <c>docker container prune</c> means it: exited, created or dead.</summary>
+    public bool IsStopped => State is "exited" or "created" or "dead";
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyLabels = new Dictionary<string, string>();
+
+    [GeneratedRegex(@"\((?<h>healthy|unhealthy|health: starting)\)")] private static partial Regex HealthPattern();
+    [GeneratedRegex(@"^Exited \((-?\d+)\)")] private static partial Regex ExitPattern();
+}
+
+public sealed record PortBinding
+{
+    [JsonPropertyName("IP")] public string? Ip { get; init; }
+    public int PrivatePort { get; init; }
+    public int? PublicPort { get; init; }
+    public string Type { get; init; } = "tcp";
+
+    public override string ToString() => PublicPort is { } host
+        ? $"{(string.IsNullOrEmpty(Ip) ? "" : Ip + ":")}{host}->{PrivatePort}/{Type}"
+        : $"{PrivatePort}/{Type}";
+}
+
+public sealed record ContainerNetworkSettings
+{
+    public IReadOnlyDictionary<string, EndpointSettings>? Networks { get; init; }
+}
+
+public sealed record EndpointSettings
+{
+    public string? IPAddress { get; init; }
+    public string? Gateway { get; init; }
+    public string? MacAddress { get; init; }
+}
+
+public sealed record MountPoint
+{
+    public string Type { get; init; } = "";
+    public string? Name { get; init; }
+    public string? Source { get; init; }
+    public string Destination { get; init; } = "";
+    public string? Mode { get; init; }
+    [JsonPropertyName("RW")] public bool ReadWrite { get; init; }
+
+    public override string ToString() =>
+        $"{(Type == "volume" ? Name : Source)}:{Destination}{(ReadWrite ? "" : ":ro")}";
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Quayside.Engine.Connection;
+
+namespace Quayside.Engine.Errors;
+
+/// <summary>The one place that turns engine and connection failures into sentences for a person.</summary>
+public static partial class EngineErrorTranslator
+{
+    public static EngineProblem Translate(Exception error, EngineEndpoint endpoint) => error switch
+    {
+        EngineApiException api => FromEngine(api.Status, api.EngineMessage),
+        OperationCanceledException => new EngineProblem(
+            $"The Docker engine at {endpoint.Address} did not answer in time.",
+            "It may be busy or hung; check it with `docker info` on the host."),
+        _ when FindSocketError(error) is { } socket => FromSocket(socket, endpoint),
+        HttpRequestException or IOException => new EngineProblem(
+            $"The connection to the Docker engine at {endpoint.Address} was lost ({error.Message.TrimEnd('.')}).",
+            "Is dockerd still running? Quayside reconnects by itself when it is back."),
+        _ => new EngineProblem($"Unexpected error talking to the Docker engine: {error.Message}"),
+    };
+
+    public static EngineProblem FromSocket(SocketError code, EngineEndpoint endpoint)
+    {
+        var where = endpoint.Address;
+        return code switch
+        {
+            SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported when endpoint.IsUnixSocket => new(
+                $"Cannot reach the Docker engine at {where}: the socket {endpoint.SocketPath} does not exist.",
+                "Is dockerd running? Start it (e.g. `systemctl start docker` or `dockerd &`), or point DOCKER_HOST at the right socket."),
+            SocketError.AccessDenied => new(
+                $"Cannot reach the Docker engine at {where}: permission denied on {endpoint.SocketPath ?? where}.",
+                "Run Quayside as root or as a user in the docker group (`usermod -aG docker USER`, then log in again)."),
+            SocketError.ConnectionRefused => new(
+                $"Cannot reach the Docker engine at {where}: the connection was refused.",
+                endpoint.IsUnixSocket
+                    ? "The socket file exists but nothing listens on it: is dockerd running?"
+                    : "Is dockerd running and listening on that address and port?"),
+            SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => new(
+                $"Cannot reach the Docker engine at {where}: the host name does not resolve.",
+                "Check the host name in DOCKER_HOST."),
+            SocketError.TimedOut or SocketError.HostUnreachable or SocketError.NetworkUnreachable => new(
+                $"Cannot reach the Docker engine at {where}: no answer from the host.",
+                "Check that the host is up and that a firewall lets the engine's port through."),
+            _ => new(
+                $"Cannot reach the Docker engine at {where}: {code}.",
+                "Is dockerd running? Is the user allowed to use its socket (the docker group)?"),
+        };
+    }
+
+    /// <summary>Engine refusals, phrased for a person; the engine's own text is kept where it already says it well.</summary>
+    public static EngineProblem FromEngine(HttpStatusCode status, string message)
+    {
+        var m = message.Trim();
+        foreach (var (pattern, phrase) in Known)
+        {
+            var match = pattern.Match(m);
+            if (match.Success)
+                return phrase(match);
+        }
+        return status switch
+        {
+            HttpStatusCode.NotFound => new($"Not found: {Capitalized(m)}.".Replace("..", ".")),
+            HttpStatusCode.Conflict => new($"The engine refused because of a conflict: {m}"),
+            HttpStatusCode.BadRequest => new($"The engine rejected the request: {m}"),
+            HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized => new($"The engine does not allow this: {m}"),
+            _ => new($"The engine reported an error: {m}"),
+        };
+    }
+
+    private static readonly (Regex Pattern, Func<Match, EngineProblem> Phrase)[] Known =
+    [
+        (NoSuchContainer(), m => new($"There is no container '{m.Groups[1].Value}'. It may have been removed already.")),
+        (NoSuchImage(), m => new($"There is no image '{m.Groups[1].Value}' on this engine.")),
+        (RemoveRunning(), _ => new("The container is running, so it was not removed.", "Stop it first, or remove it with force (which kills it).")),
+        (ImageInUseByContainer(), m => new($"The image is used by container {Short(m.Groups[1].Value)}, so it was not removed.", "Remove that container first, or remove the image with force.")),
+        (ImageReferencedInMultiple(), _ => new("The image has several tags, so it was not removed by id.", "Remove each tag, or remove the image with force.")),
+        (NotRunning(), m => new($"The container {Short(m.Groups[1].Value)} is not running.")),
+        (NotPaused(), m => new($"The container {Short(m.Groups[1].Value)} is not paused.")),
+        (AlreadyPaused(), m => new($"The container {Short(m.Groups[1].Value)} is already paused.")),
+        (IsPaused(), m => new($"The container {Short(m.Groups[1].Value)} is paused.", "Unpause it first.")),
+        (NameInUse(), m => new($"The name '{m.Groups[1].Value}' is already used by another container.", "Choose another name, or rename or remove the other container.")),
+        (InvalidSignal(), m => new($"'{m.Groups[1].Value}' is not a signal the engine knows.", "Use a name like SIGTERM, SIGKILL or SIGHUP, or a number.")),
+        (InProgress(), _ => new("Another operation on this container is still in progress.", "Wait a moment and try again.")),
+        (PruneRunning(), _ => new("A prune is already running on this engine.", "Wait for it to finish.")),
+    ];
+
+    [GeneratedRegex(@"^No such container: (\S+)", RegexOptions.IgnoreCase)] private static partial Regex NoSuchContainer();
+    [GeneratedRegex(@"^No such image: (\S+)", RegexOptions.IgnoreCase)] private static partial Regex NoSuchImage();
+    [GeneratedRegex(@"cannot remove a running container|stop the container before attempting removal", RegexOptions.IgnoreCase)] private static partial Regex RemoveRunning();
+    [GeneratedRegex(@"image is being used by (?:running |stopped )?container ([0-9a-f]+)", RegexOptions.IgnoreCase)] private static partial Regex ImageInUseByContainer();
+    [GeneratedRegex(@"image is referenced in multiple repositories", RegexOptions.IgnoreCase)] private static partial Regex ImageReferencedInMultiple();
+    [GeneratedRegex(@"Container ([0-9a-f]+) is not running", RegexOptions.IgnoreCase)] private static partial Regex NotRunning();
+    [GeneratedRegex(@"Container ([0-9a-f]+) is not paused", RegexOptions.IgnoreCase)] private static partial Regex NotPaused();
+    [GeneratedRegex(@"Container ([0-9a-f]+) is already paused", RegexOptions.IgnoreCase)] private static partial Regex AlreadyPaused();
+    [GeneratedRegex(@"Container ([0-9a-f]+) is paused", RegexOptions.IgnoreCase)] private static partial Regex IsPaused();
+    [GeneratedRegex(@"container name ""/?([^""]+)"" is already in use", RegexOptions.IgnoreCase)] private static partial Regex NameInUse();
+    [GeneratedRegex(@"Invalid signal: (\S+)", RegexOptions.IgnoreCase)] private static partial Regex InvalidSignal();
+    [GeneratedRegex(@"is already in progress", RegexOptions.IgnoreCase)] private static partial Regex InProgress();
+    [GeneratedRegex(@"a prune operation is already running", RegexOptions.IgnoreCase)] private static partial Regex PruneRunning();
+
+    private static string Short(string id) => id.Length > 12 ? id[..12] : id;
+
+    private static string Capitalized(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    private static SocketError? FindSocketError(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is SocketException s)
+                return s.SocketErrorCode;
+        return null;
+    }
+}

@@ -1,0 +1,239 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Quayside.Engine.Connection;
+using Quayside.Engine.Containers;
+using Quayside.Engine.Errors;
+using Quayside.Engine.Images;
+
+namespace Quayside.Engine.Model;
+
+/// <summary>
+/// The in-memory picture of one engine's containers and images, loaded once and then kept current by the
+/// engine's events stream (never by polling). One per engine, shared by every browser. Readers get immutable
+/// snapshots; a single worker applies changes, coalescing bursts of events.
+/// </summary>
+public sealed class HostModel
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(2);
+    private const int FullReloadThreshold = 40;
+
+    private readonly EngineClient _client;
+    private readonly ILogger _log;
+    private readonly ConcurrentDictionary<string, byte> _dirtyContainers = new();
+    private readonly ConcurrentDictionary<string, string> _platforms = new();
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _imagesDirty;
+    private volatile ImmutableDictionary<string, ContainerSummary> _containers = ImmutableDictionary<string, ContainerSummary>.Empty;
+    private volatile ImmutableDictionary<string, ImageSummary> _images = ImmutableDictionary<string, ImageSummary>.Empty;
+    private volatile EngineStatus _status;
+
+    public HostModel(EngineClient client, ILogger<HostModel>? log = null)
+    {
+        _client = client;
+        _log = log ?? NullLogger<HostModel>.Instance;
+        _status = new EngineStatus(EngineConnectionState.Connecting, client.Endpoint.Address, null, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>Raised (on a background thread) after the lists or the connection status changed.</summary>
+    public event Action? Changed;
+
+    public EngineClient Client => _client;
+    public EngineStatus Status => _status;
+    public IReadOnlyDictionary<string, ContainerSummary> Containers => _containers;
+    public IReadOnlyDictionary<string, ImageSummary> Images => _images;
+
+    /// <summary>Completes when the lists have been loaded from the engine the first time.</summary>
+    public Task FirstLoad => _firstLoad.Task;
+
+    public ContainerSummary? FindContainer(string idOrName)
+    {
+        var snapshot = _containers;
+        if (snapshot.TryGetValue(idOrName, out var exact))
+            return exact;
+        return snapshot.Values.FirstOrDefault(c => c.AllNames.Contains(idOrName))
+            ?? (idOrName.Length >= 3 ? snapshot.Values.FirstOrDefault(c => c.Id.StartsWith(idOrName, StringComparison.Ordinal)) : null);
+    }
+
+    public ImageSummary? FindImage(string reference)
+    {
+        var snapshot = _images;
+        if (snapshot.TryGetValue(reference, out var exact))
+            return exact;
+        var tagged = reference.Contains(':') && !reference.StartsWith("sha256:", StringComparison.Ordinal) ? reference : reference + ":latest";
+        return snapshot.Values.FirstOrDefault(i => i.Tags.Contains(tagged) || i.Tags.Contains(reference))
+            ?? (reference.Length >= 4 ? snapshot.Values.FirstOrDefault(i => i.Id.StartsWith(reference, StringComparison.Ordinal)
+                || i.Id.StartsWith("sha256:" + reference, StringComparison.Ordinal)) : null);
+    }
+
+    /// <summary>The tag to show for a container's image, resolved from the image list (the container keeps only what it was created with).</summary>
+    public string ImageDisplayName(ContainerSummary container)
+    {
+        if (_images.TryGetValue(container.ImageId, out var image) && image.Tags.Count > 0)
+            return image.Tags.Contains(container.Image) ? container.Image : image.Tags[0];
+        return container.Image.StartsWith("sha256:", StringComparison.Ordinal) ? ImageSummary.ShortenId(container.Image) : container.Image;
+    }
+
+    public int ContainersUsing(string imageId) => _containers.Values.Count(c => c.ImageId == imageId);
+
+    /// <summary>Runs until cancelled: connect, load, follow events; on any failure report it and reconnect with back-off.</summary>
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var backoff = TimeSpan.FromMilliseconds(250);
+        while (!stopping.IsCancellationRequested)
+        {
+            using var session = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            try
+            {
+                // Subscribe before listing, so nothing that happens during the load is missed.
+                await using var events = await _client.OpenStreamAsync(
+                    "/events?" + EngineQuery.Filter("type", "container", "image"), session.Token);
+                var version = await _client.GetAsync<EngineVersion>("/version", session.Token);
+                await ReloadContainersAsync(session.Token);
+                await ReloadImagesAsync(session.Token);
+                SetStatus(new EngineStatus(EngineConnectionState.Connected, _client.Endpoint.Address, null, DateTimeOffset.UtcNow, version));
+                _firstLoad.TrySetResult();
+                backoff = TimeSpan.FromMilliseconds(250);
+
+                var worker = ApplyChangesAsync(session.Token);
+                try
+                {
+                    await ReadEventsAsync(events, session.Token);
+                }
+                finally
+                {
+                    await session.CancelAsync();
+                    await worker.ContinueWith(_ => { }, TaskScheduler.Default);
+                }
+                throw new IOException("the engine closed its events stream");
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                var problem = EngineErrorTranslator.Translate(e, _client.Endpoint);
+                if (_status.State != EngineConnectionState.Unreachable || _status.Problem?.Message != problem.Message)
+                    _log.LogWarning("Docker engine unreachable: {Problem}", problem.ToString());
+                SetStatus(new EngineStatus(EngineConnectionState.Unreachable, _client.Endpoint.Address, problem,
+                    _status.State == EngineConnectionState.Unreachable ? _status.Since : DateTimeOffset.UtcNow));
+            }
+            try
+            {
+                await Task.Delay(backoff, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+        }
+    }
+
+    private async Task ReadEventsAsync(Stream events, CancellationToken ct)
+    {
+        using var reader = new StreamReader(events);
+        while (await reader.ReadLineAsync(ct) is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+                continue;
+            var e = JsonSerializer.Deserialize<EngineEvent>(line, EngineClient.Json);
+            if (e is null)
+                continue;
+            if (e.ChangesContainerList && e.Actor.Id.Length > 0)
+                _dirtyContainers[e.Actor.Id] = 0;
+            else if (e.ChangesImageList)
+                _imagesDirty = true;
+            else
+                continue;
+            _wake.Release();
+        }
+    }
+
+    private async Task ApplyChangesAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            await _wake.WaitAsync(ct);
+            while (_wake.CurrentCount > 0)
+                await _wake.WaitAsync(ct);
+
+            if (_imagesDirty)
+            {
+                _imagesDirty = false;
+                await ReloadImagesAsync(ct);
+            }
+            var ids = _dirtyContainers.Keys.ToList();
+            foreach (var id in ids)
+                _dirtyContainers.TryRemove(id, out _);
+            if (ids.Count > FullReloadThreshold)
+                await ReloadContainersAsync(ct);
+            else if (ids.Count > 0)
+                await RefreshContainersAsync(ids, ct);
+            RaiseChanged();
+        }
+    }
+
+    private async Task ReloadContainersAsync(CancellationToken ct)
+    {
+        var list = await _client.GetAsync<List<ContainerSummary>>("/containers/json?all=1", ct);
+        _containers = list.ToImmutableDictionary(c => c.Id);
+    }
+
+    private async Task RefreshContainersAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var list = await _client.GetAsync<List<ContainerSummary>>("/containers/json?all=1&" + EngineQuery.Filter("id", [.. ids]), ct);
+        var builder = _containers.ToBuilder();
+        foreach (var id in ids)
+            builder.Remove(id);
+        foreach (var c in list.Where(c => ids.Contains(c.Id)))
+            builder[c.Id] = c;
+        _containers = builder.ToImmutable();
+    }
+
+    private async Task ReloadImagesAsync(CancellationToken ct)
+    {
+        var list = await _client.GetAsync<List<ImageSummary>>("/images/json", ct);
+        var unknown = list.Where(i => !_platforms.ContainsKey(i.Id)).ToList();
+        await Parallel.ForEachAsync(unknown, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (image, token) =>
+        {
+            try
+            {
+                var inspect = await _client.GetAsync<ImagePlatform>($"/images/{EngineQuery.Path(image.Id)}/json", token);
+                _platforms[image.Id] = inspect.ToString();
+            }
+            catch (EngineApiException)
+            {
+                // Removed between the list and the inspect; the next image event reloads the list.
+            }
+        });
+        _images = list.ToImmutableDictionary(i => i.Id, i => i with { Platform = _platforms.GetValueOrDefault(i.Id) });
+    }
+
+    private void SetStatus(EngineStatus status)
+    {
+        _status = status;
+        RaiseChanged();
+    }
+
+    private void RaiseChanged()
+    {
+        try
+        {
+            Changed?.Invoke();
+        }
+        catch (Exception e)
+        {
+            _log.LogError(e, "A HostModel subscriber failed");
+        }
+    }
+
+    private sealed record ImagePlatform(string Os = "", string Architecture = "", string? Variant = null)
+    {
+        public override string ToString() => string.IsNullOrEmpty(Variant) ? $"{Os}/{Architecture}" : $"{Os}/{Architecture}/{Variant}";
+    }
+}
