@@ -1,27 +1,93 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.FluentUI.AspNetCore.Components;
+using Quayside.Engine.Connection;
+using Quayside.Engine.Containers;
+using Quayside.Engine.Images;
+using Quayside.Engine.Model;
+using Quayside.Web.Api;
+using Quayside.Web.Auth;
 using Quayside.Web.Components;
+using Quayside.Web.Data;
+using Quayside.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+var settings = QuaysideSettings.Resolve(builder.Configuration);
+builder.WebHost.UseUrls(settings.Urls);
+// Serve the static web assets from the build output also outside Development (a published app has them in wwwroot).
+builder.WebHost.UseStaticWebAssets();
+Directory.CreateDirectory(settings.DataDirectory);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.Services.AddSingleton(settings);
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddFluentUIComponents();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddOpenApi();
+
+builder.Services.AddDbContext<QuaysideDb>(o => o.UseSqlite($"Data Source={Path.Combine(settings.DataDirectory, "quayside.db")}"));
+builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
+builder.Services.AddScoped<UserService>();
+builder.Services.AddSingleton<SetupState>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<LoginThrottle>();
+builder.Services.AddAntiforgery(o => o.HeaderName = "X-XSRF-TOKEN");
+
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+{
+    o.LoginPath = "/login";
+    o.Cookie.Name = "quayside.session";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Strict;
+    o.SlidingExpiration = true;
+    o.ExpireTimeSpan = TimeSpan.FromHours(12);
+    o.Events.OnRedirectToLogin = ctx =>
+    {
+        // APIs, streams and the Blazor circuit get a status code; pages get the login form.
+        var path = ctx.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/ws") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/_blazor"))
+            ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        else
+            ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    };
+});
+builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+builder.Services.AddSingleton(_ => new EngineClient(EngineEndpoint.FromEnvironment()));
+builder.Services.AddSingleton<HostModel>();
+builder.Services.AddSingleton<ContainerActions>();
+builder.Services.AddSingleton<ImageActions>();
+builder.Services.AddHostedService<HostModelRunner>();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
+foreach (var warning in settings.ExposureWarnings())
+    Console.WriteLine(warning);
+await AdminBootstrap.RunAsync(app.Services, app.Configuration, Console.Out);
+app.Lifetime.ApplicationStarted.Register(() =>
+    Console.WriteLine($"Quayside is running: open {settings.Urls.Split(';')[0]} (data in {settings.DataDirectory})."));
 
+if (!app.Environment.IsDevelopment())
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseMiddleware<OriginCheckMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapStaticAssets().AllowAnonymous();
+app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
+app.MapOpenApi();
+app.MapAuthEndpoints();
+var api = app.MapGroup("/api").AddEndpointFilter<AntiforgeryFilter>();
+api.MapEngineApi();
+api.MapContainersApi();
+api.MapImagesApi();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds the images the tests use, without internet: FROM scratch plus Debian's busybox-static.
+# Idempotent: an image already present is kept.
+set -euo pipefail
+
+build_busybox() {
+    local tag=$1 platform=$2 busybox=$3
+    if docker image inspect "$tag" >/dev/null 2>&1; then return; fi
+    local dir; dir=$(mktemp -d)
+    cp "$busybox" "$dir/busybox"
+    cat >"$dir/Dockerfile" <<'DOCKERFILE'
+FROM scratch
+COPY busybox /bin/busybox
+RUN ["/bin/busybox", "--install", "-s", "/bin"]
+LABEL org.quayside.lab=true
+CMD ["/bin/sh"]
+DOCKERFILE
+    echo "lab: building $tag ($platform)"
+    docker build -q --platform "$platform" -t "$tag" "$dir" >/dev/null
+    rm -rf "$dir"
+}
+
+build_busybox quayside-lab/busybox:latest linux/amd64 /bin/busybox

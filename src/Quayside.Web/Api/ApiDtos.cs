@@ -1,0 +1,45 @@
+using Quayside.Engine.Actions;
+using Quayside.Engine.Containers;
+using Quayside.Engine.Images;
+using Quayside.Engine.Model;
+
+namespace Quayside.Web.Api;
+
+public sealed record ListResponse<T>(string Cli, int Count, IReadOnlyList<T> Items);
+
+public sealed record ContainerRow(
+    string Id, string ShortId, string Name, IReadOnlyList<string> Names, string Image, string ImageId, string Command,
+    string State, string Status, string StateLabel, string? Health, int? ExitCode, DateTimeOffset Created,
+    IReadOnlyList<string> Ports, IReadOnlyList<string> Networks, IReadOnlyList<string> Mounts, IReadOnlyDictionary<string, string> Labels)
+{
+    public static ContainerRow From(ContainerSummary c, HostModel model) => new(
+        c.Id, c.ShortId, c.Name, [.. c.AllNames], model.ImageDisplayName(c), c.ImageId, c.Command,
+        c.State, c.Status, c.StateLabel, c.Health, c.ExitCode, c.CreatedAt,
+        [.. c.Ports.Select(p => p.ToString())], [.. c.NetworkNames], [.. c.Mounts.Select(m => m.ToString())], c.LabelsOrEmpty);
+}
+
+public sealed record ImageRow(
+    string Id, string ShortId, IReadOnlyList<string> Tags, IReadOnlyList<string> Digests, DateTimeOffset Created,
+    long Size, long SharedSize, long VirtualSize, string? Platform, int Containers, bool Dangling)
+{
+    public static ImageRow From(ImageSummary i, HostModel model) => new(
+        i.Id, i.ShortId, i.Tags, i.Digests, i.CreatedAt, i.Size, i.SharedSize, i.VirtualSize, i.Platform, model.ContainersUsing(i.Id), i.IsDangling);
+}
+
+public sealed record ContainerActionRequest(IReadOnlyList<string> Targets, int? Timeout = null, string? Signal = null, bool Force = false, bool Volumes = false);
+
+public sealed record RenameRequest(string NewName);
+
+public sealed record PruneRequest(string? Label = null, bool All = false);
+
+public sealed record ImageRemoveRequest(IReadOnlyList<string> Targets, bool Force = false);
+
+public sealed record TagRequest(string Target);
+
+public sealed record PrunePreview(string Cli, IReadOnlyList<string> WillRemove);
+
+public static class OutcomeResults
+{
+    public static IResult ToResult(this ActionOutcome outcome) =>
+        outcome.Ok ? Results.Ok(outcome) : Results.Json(outcome, statusCode: StatusCodes.Status400BadRequest);
+}

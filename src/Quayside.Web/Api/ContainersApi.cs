@@ -1,0 +1,64 @@
+using Quayside.Engine.Cli;
+using Quayside.Engine.Containers;
+using Quayside.Engine.Model;
+
+namespace Quayside.Web.Api;
+
+public static class ContainersApi
+{
+    public static void MapContainersApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/containers").WithTags("Containers");
+
+        group.MapGet("/", (HostModel model, string[]? state, string? name, string? image, string[]? label, string? search, string? sort, bool? desc) =>
+        {
+            var filter = new ContainerFilter { States = state ?? [], Name = name, Image = image, Labels = label ?? [], Search = search };
+            if (filter.Validate() is { Count: > 0 } problems)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["filter"] = [.. problems] });
+            var rows = ContainerSort.Apply(ContainerQuery.Apply(model, filter), sort, desc ?? false, model)
+                .Select(c => ContainerRow.From(c, model)).ToList();
+            return Results.Ok(new ListResponse<ContainerRow>(DockerCli.Ps(filter), rows.Count, rows));
+        }).WithSummary("List containers (docker ps -a), from the live model.");
+
+        group.MapGet("/sizes", async (ContainerActions actions, CancellationToken ct) =>
+            Results.Ok(new { Cli = DockerCli.Ps(new ContainerFilter(), withSize: true),
+                Sizes = (await actions.SizesAsync(ct)).ToDictionary(s => s.Key, s => new { s.Value.Rw, s.Value.RootFs }) }))
+            .WithSummary("Writable-layer and root-fs sizes of every container (expensive for the engine).");
+
+        group.MapPost("/{action}", async (string action, ContainerActionRequest request, ContainerActions actions, CancellationToken ct) =>
+        {
+            var timeout = request.Timeout ?? 10;
+            var outcome = action switch
+            {
+                "start" => await actions.StartAsync(request.Targets, ct),
+                "stop" => await actions.StopAsync(request.Targets, timeout, ct),
+                "restart" => await actions.RestartAsync(request.Targets, timeout, ct),
+                "pause" => await actions.PauseAsync(request.Targets, ct),
+                "unpause" => await actions.UnpauseAsync(request.Targets, ct),
+                "kill" => await actions.KillAsync(request.Targets, request.Signal ?? "SIGKILL", ct),
+                "remove" => await actions.RemoveAsync(request.Targets, request.Force, request.Volumes, ct),
+                _ => null,
+            };
+            return outcome is null
+                ? Results.Problem(statusCode: 404, title: $"Unknown action '{action}'", detail: "Use start, stop, restart, pause, unpause, kill or remove.")
+                : outcome.ToResult();
+        }).WithSummary("Act on one or more containers: start, stop, restart, pause, unpause, kill, remove.");
+
+        group.MapDelete("/{id}", async (string id, bool? force, bool? volumes, ContainerActions actions, CancellationToken ct) =>
+            (await actions.RemoveAsync([id], force ?? false, volumes ?? false, ct)).ToResult())
+            .WithSummary("Remove a container (docker rm [-f] [-v]).");
+
+        group.MapPost("/{id}/rename", async (string id, RenameRequest request, ContainerActions actions, CancellationToken ct) =>
+            (await actions.RenameAsync(id, request.NewName, ct)).ToResult())
+            .WithSummary("Rename a container.");
+
+        group.MapGet("/prune", (HostModel model, string? label) =>
+            Results.Ok(new PrunePreview(DockerCli.ContainerPrune(), ContainerQuery.Apply(model, new ContainerFilter { Labels = label is null ? [] : [label] })
+                .Where(c => c.IsStopped).Select(c => c.Name).Order().ToList())))
+            .WithSummary("What 'remove stopped containers' would remove.");
+
+        group.MapPost("/prune", async (PruneRequest? request, ContainerActions actions, CancellationToken ct) =>
+            (await actions.PruneAsync(request?.Label, ct)).ToResult())
+            .WithSummary("Remove stopped containers (docker container prune -f).");
+    }
+}

@@ -1,0 +1,41 @@
+using Quayside.Engine.Cli;
+using Quayside.Engine.Images;
+using Quayside.Engine.Model;
+
+namespace Quayside.Web.Api;
+
+public static class ImagesApi
+{
+    public static void MapImagesApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/images").WithTags("Images");
+
+        group.MapGet("/", (HostModel model, bool? dangling, bool? unused, string? search) =>
+        {
+            var filter = new ImageFilter { DanglingOnly = dangling ?? false, UnusedOnly = unused ?? false, Search = search };
+            var rows = ImageQuery.Apply(model, filter).OrderBy(i => i.Reference, StringComparer.Ordinal).Select(i => ImageRow.From(i, model)).ToList();
+            return Results.Ok(new ListResponse<ImageRow>(DockerCli.Images(filter), rows.Count, rows));
+        }).WithSummary("List images (docker images), from the live model.");
+
+        group.MapPost("/remove", async (ImageRemoveRequest request, ImageActions actions, CancellationToken ct) =>
+            (await actions.RemoveAsync(request.Targets, request.Force, ct)).ToResult())
+            .WithSummary("Remove images (docker rmi [-f]).");
+
+        group.MapDelete("/{reference}", async (string reference, bool? force, ImageActions actions, CancellationToken ct) =>
+            (await actions.RemoveAsync([reference], force ?? false, ct)).ToResult())
+            .WithSummary("Remove an image by tag or id.");
+
+        group.MapPost("/{reference}/tag", async (string reference, TagRequest request, ImageActions actions, CancellationToken ct) =>
+            (await actions.TagAsync(reference, request.Target, ct)).ToResult())
+            .WithSummary("Tag an image (docker tag).");
+
+        group.MapGet("/prune", (HostModel model, bool? all) =>
+            Results.Ok(new PrunePreview(DockerCli.ImagePrune(all ?? false),
+                ImageQuery.PruneCandidates(model, all ?? false).Select(i => i.Reference).Order().ToList())))
+            .WithSummary("What an image prune would remove.");
+
+        group.MapPost("/prune", async (PruneRequest? request, ImageActions actions, CancellationToken ct) =>
+            (await actions.PruneAsync(request?.All ?? false, request?.Label, ct)).ToResult())
+            .WithSummary("Prune dangling images, or with all=true every unused image.");
+    }
+}

@@ -1,0 +1,198 @@
+using Microsoft.AspNetCore.Components;
+using Quayside.Engine.Actions;
+using Quayside.Engine.Cli;
+using Quayside.Engine.Containers;
+using Quayside.Web.Components.Shared;
+
+namespace Quayside.Web.Components.Pages.Containers;
+
+public partial class Containers : LiveComponentBase
+{
+    private readonly HashSet<string> _states = [];
+    private readonly HashSet<string> _selected = [];
+    private readonly HashSet<string> _expandedLabels = [];
+    private string _name = "", _image = "", _labels = "", _search = "";
+    private string _sortKey = "name";
+    private bool _sortDescending;
+    private bool _showSizes;
+    private string? _sizesError;
+    private IReadOnlyDictionary<string, (long? Rw, long? RootFs)>? _sizes;
+    private int _stopTimeout = 10;
+    private string _signal = "SIGKILL";
+    private ActionOutcome? _outcome;
+    private ConfirmRequest? _confirm;
+    private bool _forceRemove, _removeVolumes;
+    private string? _renameTarget;
+    private string _renameTo = "";
+    private string? _renameError;
+    private bool _busy;
+
+    [Inject] private ContainerActions Actions { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+
+    private ContainerFilter Filter => new()
+    {
+        States = [.. _states],
+        Name = NullIfBlank(_name),
+        Image = NullIfBlank(_image),
+        Labels = _labels.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        Search = NullIfBlank(_search),
+    };
+
+    private IReadOnlyList<string> FilterProblems => Filter.Validate();
+
+    private List<ContainerSummary> Rows()
+    {
+        var filter = Filter;
+        return filter.Validate().Count > 0 ? [] : [.. ContainerSort.Apply(ContainerQuery.Apply(Model, filter), _sortKey, _sortDescending, Model)];
+    }
+
+    private string ListCli => DockerCli.Ps(Filter with { Search = null }, _showSizes);
+
+    private string BrowserHost => new Uri(Nav.BaseUri).Host;
+
+    private string PortHref(PortBinding port) =>
+        $"http://{(string.IsNullOrEmpty(port.Ip) || port.Ip is "0.0.0.0" or "::" ? BrowserHost : port.Ip.Contains(':') ? $"[{port.Ip}]" : port.Ip)}:{port.PublicPort}/";
+
+    private void ToggleState(string state)
+    {
+        if (!_states.Remove(state))
+            _states.Add(state);
+    }
+
+    private void SortBy(string key)
+    {
+        _sortDescending = _sortKey == key && !_sortDescending;
+        _sortKey = key;
+    }
+
+    private string SortMark(string key) => _sortKey != key ? "" : _sortDescending ? " ▼" : " ▲";
+
+    private void ToggleSelected(string id)
+    {
+        if (!_selected.Remove(id))
+            _selected.Add(id);
+    }
+
+    private void ToggleAll(List<ContainerSummary> rows)
+    {
+        if (rows.All(r => _selected.Contains(r.Id)))
+            _selected.Clear();
+        else
+            _selected.UnionWith(rows.Select(r => r.Id));
+    }
+
+    private List<ContainerSummary> SelectedContainers() =>
+        [.. _selected.Select(id => Model.Containers.GetValueOrDefault(id)).OfType<ContainerSummary>()];
+
+    private async Task ToggleSizesAsync()
+    {
+        _showSizes = !_showSizes;
+        _sizes = null;
+        _sizesError = null;
+        if (!_showSizes)
+            return;
+        try
+        {
+            _sizes = await Actions.SizesAsync();
+        }
+        catch (Exception e)
+        {
+            _sizesError = Quayside.Engine.Errors.EngineErrorTranslator.Translate(e, Model.Client.Endpoint).ToString();
+        }
+    }
+
+    private async Task RunAsync(Func<Task<ActionOutcome>> action)
+    {
+        _busy = true;
+        try
+        {
+            _outcome = await action();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private static IReadOnlyList<string> Ids(IEnumerable<ContainerSummary> cs) => [.. cs.Select(c => c.Id)];
+
+    private Task StartAsync(IReadOnlyList<ContainerSummary> cs) => RunAsync(() => Actions.StartAsync(Ids(cs)));
+    private Task StopAsync(IReadOnlyList<ContainerSummary> cs) => RunAsync(() => Actions.StopAsync(Ids(cs), _stopTimeout));
+    private Task RestartAsync(IReadOnlyList<ContainerSummary> cs) => RunAsync(() => Actions.RestartAsync(Ids(cs), _stopTimeout));
+    private Task PauseAsync(IReadOnlyList<ContainerSummary> cs) => RunAsync(() => Actions.PauseAsync(Ids(cs)));
+    private Task UnpauseAsync(IReadOnlyList<ContainerSummary> cs) => RunAsync(() => Actions.UnpauseAsync(Ids(cs)));
+
+    private void AskKill(IReadOnlyList<ContainerSummary> cs)
+    {
+        if (InputRules.Signal(_signal) is { } problem)
+        {
+            _outcome = ActionOutcome.Refused(DockerCli.Kill(cs.Select(c => c.Name), _signal), "kill", problem);
+            return;
+        }
+        _confirm = new ConfirmRequest($"Send {_signal}?", $"{_signal} goes to the main process of {cs.Count} container{(cs.Count == 1 ? "" : "s")}; with SIGKILL they stop at once, without cleaning up.",
+            [.. cs.Select(c => c.Name)], $"Send {_signal}", () => RunAsync(() => Actions.KillAsync(Ids(cs), _signal)))
+        { Cli = DockerCli.Kill(cs.Select(c => c.Name), _signal) };
+    }
+
+    private void AskRemove(IReadOnlyList<ContainerSummary> cs)
+    {
+        _forceRemove = cs.Any(c => !c.IsStopped);
+        _removeVolumes = false;
+        _confirm = new ConfirmRequest("Remove containers?",
+            $"These {cs.Count} container{(cs.Count == 1 ? "" : "s")} and their writable layers will be deleted. This cannot be undone.",
+            [.. cs.Select(c => $"{c.Name} ({c.StateLabel})")], "Remove", () => RunAsync(() => Actions.RemoveAsync(Ids(cs), _forceRemove, _removeVolumes)))
+        { Cli = DockerCli.Remove(cs.Select(c => c.Name), _forceRemove, _removeVolumes), Options = RemoveOptions(cs) };
+    }
+
+    private void AskPrune()
+    {
+        var stopped = Model.Containers.Values.Where(c => c.IsStopped).OrderBy(c => c.Name).ToList();
+        _confirm = new ConfirmRequest("Remove stopped containers?",
+            $"Every stopped container ({stopped.Count}) will be deleted with its writable layer.",
+            [.. stopped.Select(c => $"{c.Name} ({c.StateLabel})")], "Remove stopped", () => RunAsync(() => Actions.PruneAsync()))
+        { Cli = DockerCli.ContainerPrune() };
+    }
+
+    private void RefreshRemoveCli(IReadOnlyList<ContainerSummary> cs)
+    {
+        if (_confirm is not null)
+            _confirm = _confirm with { Cli = DockerCli.Remove(cs.Select(c => c.Name), _forceRemove, _removeVolumes) };
+    }
+
+    private async Task CloseConfirmAsync(bool confirmed)
+    {
+        var request = _confirm;
+        _confirm = null;
+        if (confirmed && request is not null)
+        {
+            await request.OnConfirm();
+            _selected.Clear();
+        }
+    }
+
+    private void BeginRename(ContainerSummary c)
+    {
+        _renameTarget = c.Id;
+        _renameTo = c.Name;
+        _renameError = null;
+    }
+
+    private async Task RenameAsync()
+    {
+        if (_renameTarget is null)
+            return;
+        _renameError = InputRules.ContainerName(_renameTo);
+        if (_renameError is not null)
+            return;
+        await RunAsync(() => Actions.RenameAsync(_renameTarget, _renameTo));
+        if (_outcome?.Ok == true)
+            _renameTarget = null;
+        else
+            _renameError = _outcome?.Results.FirstOrDefault()?.Message;
+    }
+
+    private static string? NullIfBlank(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static string StateClass(ContainerSummary c) => c.Health == "unhealthy" ? "state unhealthy" : $"state {c.State}";
+}

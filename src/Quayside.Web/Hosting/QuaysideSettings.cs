@@ -1,0 +1,40 @@
+using System.Net;
+
+namespace Quayside.Web.Hosting;
+
+/// <summary>Where Quayside listens and keeps its data, read from the command line and QUAYSIDE_* variables.</summary>
+public sealed record QuaysideSettings(string Urls, string DataDirectory)
+{
+    public const string DefaultUrls = "http://127.0.0.1:8000";
+
+    public static QuaysideSettings Resolve(IConfiguration config)
+    {
+        var urls = config["urls"] is { Length: > 0 } fromArgs && config["QUAYSIDE_URLS"] is null ? fromArgs
+            : config["QUAYSIDE_URLS"] ?? DefaultUrls;
+        var data = config["QUAYSIDE_DATA"] is { Length: > 0 } d ? d : DefaultDataDirectory();
+        return new QuaysideSettings(urls, Path.GetFullPath(data));
+    }
+
+    /// <summary>$XDG_DATA_HOME/quayside, else ~/.local/share/quayside.</summary>
+    public static string DefaultDataDirectory()
+    {
+        var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        var root = string.IsNullOrEmpty(xdg)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share")
+            : xdg;
+        return Path.Combine(root, "quayside");
+    }
+
+    /// <summary>A warning for each plain-HTTP address reachable from other machines.</summary>
+    public IEnumerable<string> ExposureWarnings() =>
+        Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !IsLoopback(u))
+            .Select(u => $"WARNING: Quayside listens on {u} without TLS. Logins and the Docker engine it controls are exposed to the network in clear text; use https:// or keep it on 127.0.0.1.");
+
+    private static bool IsLoopback(string url)
+    {
+        var host = url["http://".Length..].Split('/')[0];
+        host = host.StartsWith('[') ? host[1..host.IndexOf(']')] : host.Split(':')[0];
+        return host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+    }
+}
