@@ -22,7 +22,8 @@ public sealed record EngineEndpoint(string Address, string? SocketPath, Uri Base
         }
         if (address.StartsWith("tcp://", StringComparison.Ordinal))
         {
-            if (!Uri.TryCreate("http://" + address["tcp://".Length..], UriKind.Absolute, out var uri) || uri.Port <= 0)
+            var authority = address["tcp://".Length..].TrimEnd('/');
+            if (!System.Text.RegularExpressions.Regex.IsMatch(authority, @":\d{1,5}$") || !Uri.TryCreate("http://" + authority, UriKind.Absolute, out var uri))
                 throw new FormatException($"DOCKER_HOST '{address}' must be tcp://HOST:PORT, e.g. tcp://127.0.0.1:2375.");
             return new EngineEndpoint(address, null, new Uri($"http://{uri.Authority}/"));
         }

@@ -22,7 +22,11 @@ public sealed class HostModel
 
     private readonly EngineClient _client;
     private readonly ILogger _log;
+    private static readonly TimeSpan SettleDelay = TimeSpan.FromMilliseconds(250);
+
     private readonly ConcurrentDictionary<string, byte> _dirtyContainers = new();
+    // The engine can send an event (e.g. pause) before its list shows the new state; these get one more read shortly after.
+    private readonly ConcurrentDictionary<string, byte> _settleContainers = new();
     private readonly ConcurrentDictionary<string, string> _platforms = new();
     private readonly SemaphoreSlim _wake = new(0);
     private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -99,15 +103,13 @@ public sealed class HostModel
                 backoff = TimeSpan.FromMilliseconds(250);
 
                 var worker = ApplyChangesAsync(session.Token);
-                try
-                {
-                    await ReadEventsAsync(events, session.Token);
-                }
-                finally
-                {
-                    await session.CancelAsync();
-                    await worker.ContinueWith(_ => { }, TaskScheduler.Default);
-                }
+                var reader = ReadEventsAsync(events, session.Token);
+                var first = await Task.WhenAny(worker, reader);
+                await session.CancelAsync();
+                await Task.WhenAll(worker, reader).ContinueWith(_ => { }, TaskScheduler.Default);
+                if (first.IsFaulted)
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first.Exception!.GetBaseException());
+                stopping.ThrowIfCancellationRequested();
                 throw new IOException("the engine closed its events stream");
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -167,15 +169,39 @@ public sealed class HostModel
                 _imagesDirty = false;
                 await ReloadImagesAsync(ct);
             }
-            var ids = _dirtyContainers.Keys.ToList();
-            foreach (var id in ids)
-                _dirtyContainers.TryRemove(id, out _);
+            var ids = Drain(_dirtyContainers);
+            var settling = Drain(_settleContainers).Except(ids).ToList();
             if (ids.Count > FullReloadThreshold)
                 await ReloadContainersAsync(ct);
-            else if (ids.Count > 0)
-                await RefreshContainersAsync(ids, ct);
+            else if (ids.Count + settling.Count > 0)
+                await RefreshContainersAsync([.. ids, .. settling], ct);
+            if (ids.Count > 0)
+                _ = SettleLaterAsync(ids, ct);
             RaiseChanged();
         }
+    }
+
+    private async Task SettleLaterAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(SettleDelay, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        foreach (var id in ids)
+            _settleContainers[id] = 0;
+        _wake.Release();
+    }
+
+    private static List<string> Drain(ConcurrentDictionary<string, byte> set)
+    {
+        var keys = set.Keys.ToList();
+        foreach (var key in keys)
+            set.TryRemove(key, out _);
+        return keys;
     }
 
     private async Task ReloadContainersAsync(CancellationToken ct)

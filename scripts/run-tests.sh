@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test of the solution on the real engine and prints "N passed, N failed" last.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+"$root/scripts/test-env.sh" || { echo "0 passed, 1 failed"; exit 1; }
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+export QUAYSIDE_TEST=1
+dotnet build Quayside.slnx -c Debug -warnaserror 2>&1 | tail -3
+build=${PIPESTATUS[0]}
+status=$build
+if [ "$build" -eq 0 ]; then
+    dotnet test Quayside.slnx --no-build -c Debug --logger "trx" --results-directory "$results" 2>&1 | tee "$results/console.log"
+    status=${PIPESTATUS[0]}
+fi
+
+# Leave the engine as we found it: everything the tests made carries this label.
+docker ps -aq --filter label=quayside.test | xargs -r docker rm -f >/dev/null 2>&1 || true
+docker images -q --filter label=quayside.test | xargs -r docker rmi -f >/dev/null 2>&1 || true
+
+python3 "$root/scripts/summarize-trx.py" "$results" "$build"
+exit "$status"
