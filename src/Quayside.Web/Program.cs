@@ -45,8 +45,7 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
     o.Events.OnRedirectToLogin = ctx =>
     {
         // APIs, streams and the Blazor circuit get a status code; pages get the login form.
-        var path = ctx.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/ws") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/_blazor"))
+        if (IsMachinePath(ctx.Request.Path))
             ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
         else
             ctx.Response.Redirect(ctx.RedirectUri);
@@ -71,7 +70,9 @@ app.Lifetime.ApplicationStarted.Register(() =>
 
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// Friendly status pages for people; APIs, streams and the circuit keep their bare status codes (401 stays 401).
+app.UseWhen(ctx => !IsMachinePath(ctx.Request.Path),
+    branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseMiddleware<OriginCheckMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -88,6 +89,9 @@ api.MapImagesApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+
+static bool IsMachinePath(PathString path) =>
+    path.StartsWithSegments("/api") || path.StartsWithSegments("/ws") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/_blazor");
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

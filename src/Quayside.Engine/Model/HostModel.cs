@@ -53,6 +53,15 @@ public sealed class HostModel
     /// <summary>Completes when the lists have been loaded from the engine the first time.</summary>
     public Task FirstLoad => _firstLoad.Task;
 
+    /// <summary>Waits up to <paramref name="timeout"/> for the first load; false when the engine has not answered by then.</summary>
+    public async Task<bool> WaitForFirstLoadAsync(TimeSpan timeout, CancellationToken ct = default)
+    {
+        if (FirstLoad.IsCompleted)
+            return true;
+        await Task.WhenAny(FirstLoad, Task.Delay(timeout, ct));
+        return FirstLoad.IsCompleted;
+    }
+
     public ContainerSummary? FindContainer(string idOrName)
     {
         var snapshot = _containers;

@@ -10,8 +10,10 @@ public static class ContainersApi
     {
         var group = api.MapGroup("/containers").WithTags("Containers");
 
-        group.MapGet("/", (HostModel model, string[]? state, string? name, string? image, string[]? label, string? search, string? sort, bool? desc) =>
+        group.MapGet("/", async (HostModel model, string[]? state, string? name, string? image, string[]? label, string? search, string? sort, bool? desc, CancellationToken ct) =>
         {
+            if (await model.EngineUnavailableAsync(ct) is { } unavailable)
+                return unavailable;
             var filter = new ContainerFilter { States = state ?? [], Name = name, Image = image, Labels = label ?? [], Search = search };
             if (filter.Validate() is { Count: > 0 } problems)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["filter"] = [.. problems] });
@@ -52,8 +54,8 @@ public static class ContainersApi
             (await actions.RenameAsync(id, request.NewName, ct)).ToResult())
             .WithSummary("Rename a container.");
 
-        group.MapGet("/prune", (HostModel model, string? label) =>
-            Results.Ok(new PrunePreview(DockerCli.ContainerPrune(), ContainerQuery.Apply(model, new ContainerFilter { Labels = label is null ? [] : [label] })
+        group.MapGet("/prune", async (HostModel model, string? label, CancellationToken ct) =>
+            await model.EngineUnavailableAsync(ct) ?? Results.Ok(new PrunePreview(DockerCli.ContainerPrune(), ContainerQuery.Apply(model, new ContainerFilter { Labels = label is null ? [] : [label] })
                 .Where(c => c.IsStopped).Select(c => c.Name).Order().ToList())))
             .WithSummary("What 'remove stopped containers' would remove.");
 

@@ -10,8 +10,10 @@ public static class ImagesApi
     {
         var group = api.MapGroup("/images").WithTags("Images");
 
-        group.MapGet("/", (HostModel model, bool? dangling, bool? unused, string? search) =>
+        group.MapGet("/", async (HostModel model, bool? dangling, bool? unused, string? search, CancellationToken ct) =>
         {
+            if (await model.EngineUnavailableAsync(ct) is { } unavailable)
+                return unavailable;
             var filter = new ImageFilter { DanglingOnly = dangling ?? false, UnusedOnly = unused ?? false, Search = search };
             var rows = ImageQuery.Apply(model, filter).OrderBy(i => i.Reference, StringComparer.Ordinal).Select(i => ImageRow.From(i, model)).ToList();
             return Results.Ok(new ListResponse<ImageRow>(DockerCli.Images(filter), rows.Count, rows));
@@ -22,15 +24,15 @@ public static class ImagesApi
             .WithSummary("Remove images (docker rmi [-f]).");
 
         group.MapDelete("/{reference}", async (string reference, bool? force, ImageActions actions, CancellationToken ct) =>
-            (await actions.RemoveAsync([reference], force ?? false, ct)).ToResult())
+            (await actions.RemoveAsync([reference.Unescaped()], force ?? false, ct)).ToResult())
             .WithSummary("Remove an image by tag or id.");
 
         group.MapPost("/{reference}/tag", async (string reference, TagRequest request, ImageActions actions, CancellationToken ct) =>
-            (await actions.TagAsync(reference, request.Target, ct)).ToResult())
+            (await actions.TagAsync(reference.Unescaped(), request.Target, ct)).ToResult())
             .WithSummary("Tag an image (docker tag).");
 
-        group.MapGet("/prune", (HostModel model, bool? all) =>
-            Results.Ok(new PrunePreview(DockerCli.ImagePrune(all ?? false),
+        group.MapGet("/prune", async (HostModel model, bool? all, CancellationToken ct) =>
+            await model.EngineUnavailableAsync(ct) ?? Results.Ok(new PrunePreview(DockerCli.ImagePrune(all ?? false),
                 ImageQuery.PruneCandidates(model, all ?? false).Select(i => i.Reference).Order().ToList())))
             .WithSummary("What an image prune would remove.");
 

@@ -1,0 +1,97 @@
+using AngleSharp.Dom;
+using Bunit;
+using Quayside.TestSupport;
+using ContainersPage = Quayside.Web.Components.Pages.Containers.Containers;
+
+namespace Quayside.Web.Tests.Components;
+
+public class ContainersPageTests : IAsyncLifetime
+{
+    private readonly PageTestContext _ctx = new();
+    private readonly List<string> _made = [];
+
+    public async Task InitializeAsync() => Assert.True(await _ctx.Model.WaitForFirstLoadAsync(TimeSpan.FromSeconds(10)));
+
+    private IElement? Row(IRenderedComponent<ContainersPage> page, string name) =>
+        page.FindAll("tr[data-testid=container-row]").FirstOrDefault(r => r.GetAttribute("data-name") == name);
+
+    [Fact]
+    public async Task A_container_started_from_the_cli_appears_with_its_state_and_leaves_when_removed()
+    {
+        var name = LabContainers.UniqueName("bunit");
+        _made.Add(name);
+        var page = _ctx.Bunit.Render<ContainersPage>();
+        page.Find("[data-testid=search]").Input(name);
+
+        await LabContainers.RunSleeperAsync(name);
+        page.WaitForAssertion(() => Assert.Equal("running", Row(page, name)?.GetAttribute("data-state")), TimeSpan.FromSeconds(2));
+        Assert.Contains(LabContainers.BusyboxImage, Row(page, name)!.TextContent);
+        Assert.Contains("sleep 100000", Row(page, name)!.TextContent);
+
+        await DockerCommand.OkAsync("rm", "-f", name);
+        page.WaitForAssertion(() => Assert.Null(Row(page, name)), TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task Labels_holding_markup_are_shown_as_text()
+    {
+        var name = LabContainers.UniqueName("bunit-xss");
+        _made.Add(name);
+        await LabContainers.CreateAsync(name, "--label", "evil=<script>window.pwned=1</script><img src=x onerror=alert(1)>");
+        var page = _ctx.Bunit.Render<ContainersPage>();
+        page.Find("[data-testid=search]").Input(name);
+        page.WaitForAssertion(() => Assert.NotNull(Row(page, name)), TimeSpan.FromSeconds(2));
+        Row(page, name)!.QuerySelector("td.labels button")!.Click();
+
+        var labels = page.Find("[data-testid=labels]");
+        Assert.Contains("<script>window.pwned=1</script><img src=x onerror=alert(1)>", labels.TextContent);
+        Assert.Empty(labels.QuerySelectorAll("script, img"));
+    }
+
+    [Fact]
+    public void The_cli_line_follows_the_filters()
+    {
+        var page = _ctx.Bunit.Render<ContainersPage>();
+        Assert.Equal("docker ps -a", page.Find("[data-testid=list-cli] .command").TextContent);
+        page.Find("[data-testid=state-running]").Change(true);
+        page.Find("[data-testid=filter-label]").Input("tier=front end");
+        Assert.Equal("docker ps -a --filter status=running --filter label=tier=front --filter label=end",
+            page.Find("[data-testid=list-cli] .command").TextContent);
+        page.Find("[data-testid=filter-label]").Input("tier=front");
+        page.Find("[data-testid=filter-name]").Input("^web");
+        Assert.Equal("docker ps -a --filter status=running --filter 'name=^web' --filter label=tier=front",
+            page.Find("[data-testid=list-cli] .command").TextContent);
+    }
+
+    [Fact]
+    public void A_bad_name_filter_explains_itself()
+    {
+        var page = _ctx.Bunit.Render<ContainersPage>();
+        page.Find("[data-testid=filter-name]").Input("([");
+        Assert.Contains("is not a valid regular expression", page.Find("[data-testid=filter-error]").TextContent);
+    }
+
+    [Fact]
+    public async Task Remove_asks_first_listing_the_container_and_the_command()
+    {
+        var name = LabContainers.UniqueName("bunit-rm");
+        _made.Add(name);
+        await LabContainers.RunSleeperAsync(name);
+        var page = _ctx.Bunit.Render<ContainersPage>();
+        page.Find("[data-testid=search]").Input(name);
+        page.WaitForAssertion(() => Assert.NotNull(Row(page, name)), TimeSpan.FromSeconds(2));
+
+        Row(page, name)!.QuerySelector("[data-testid=row-remove]")!.Click();
+        var dialog = page.Find("[data-testid=confirm-dialog]");
+        Assert.Contains($"{name} (running)", dialog.QuerySelector("[data-testid=confirm-items]")!.TextContent);
+        // A running container can only go with force, so force starts ticked and the command says so.
+        Assert.Equal($"docker rm -f {name}", dialog.QuerySelector("[data-testid=confirm-cli] .command")!.TextContent);
+        Assert.Equal("running", await DockerCommand.InspectAsync(name, "{{.State.Status}}"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await LabContainers.RemoveAsync([.. _made]);
+        await _ctx.DisposeAsync();
+    }
+}
