@@ -64,9 +64,9 @@ var app = builder.Build();
 
 foreach (var warning in settings.ExposureWarnings())
     Console.WriteLine(warning);
-await AdminBootstrap.RunAsync(app.Services, app.Configuration, Console.Out);
+await AdminBootstrap.RunAsync(app.Services, app.Configuration, Console.Out, settings.OpenUrl + "/setup");
 app.Lifetime.ApplicationStarted.Register(() =>
-    Console.WriteLine($"Quayside is running: open {settings.Urls.Split(';')[0]} (data in {settings.DataDirectory})."));
+    Console.WriteLine($"Quayside is running: open {settings.OpenUrl} (data in {settings.DataDirectory})."));
 
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -11,7 +11,7 @@ public static class AdminBootstrap
 {
     public const string AdminUserName = "admin";
 
-    public static async Task RunAsync(IServiceProvider services, IConfiguration config, TextWriter console)
+    public static async Task RunAsync(IServiceProvider services, IConfiguration config, TextWriter console, string setupUrl)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<QuaysideDb>();
@@ -30,7 +30,7 @@ public static class AdminBootstrap
         }
 
         var token = services.GetRequiredService<SetupState>().Begin();
-        console.WriteLine("No administrator exists yet. Open /setup in the browser and enter this one-time token:");
+        console.WriteLine($"No administrator exists yet. Open {setupUrl} and enter this one-time token:");
         console.WriteLine($"Setup token: {token}");
     }
 }

@@ -25,6 +25,18 @@ public sealed record QuaysideSettings(string Urls, string DataDirectory)
         return Path.Combine(root, "quayside");
     }
 
+    /// <summary>The first address as a browser can open it (a wildcard host becomes 127.0.0.1).</summary>
+    public string OpenUrl
+    {
+        get
+        {
+            var first = Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
+            foreach (var wildcard in new[] { "//0.0.0.0", "//[::]", "//*", "//+" })
+                first = first.Replace(wildcard, "//127.0.0.1");
+            return first.TrimEnd('/');
+        }
+    }
+
     /// <summary>A warning for each plain-HTTP address reachable from other machines.</summary>
     public IEnumerable<string> ExposureWarnings() =>
         Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
