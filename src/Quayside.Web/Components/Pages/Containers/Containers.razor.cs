@@ -6,10 +6,9 @@ using Quayside.Web.Components.Shared;
 
 namespace Quayside.Web.Components.Pages.Containers;
 
-public partial class Containers : LiveComponentBase
+public partial class Containers : ListPageBase
 {
     private readonly HashSet<string> _states = [];
-    private readonly HashSet<string> _selected = [];
     private readonly HashSet<string> _expandedLabels = [];
     private string _name = "", _image = "", _labels = "", _search = "";
     private string _sortKey = "name";
@@ -19,13 +18,10 @@ public partial class Containers : LiveComponentBase
     private IReadOnlyDictionary<string, (long? Rw, long? RootFs)>? _sizes;
     private int _stopTimeout = 10;
     private string _signal = "SIGKILL";
-    private ActionOutcome? _outcome;
-    private ConfirmRequest? _confirm;
     private bool _forceRemove, _removeVolumes;
     private string? _renameTarget;
     private string _renameTo = "";
     private string? _renameError;
-    private bool _busy;
 
     [Inject] private ContainerActions Actions { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
@@ -68,22 +64,16 @@ public partial class Containers : LiveComponentBase
 
     private string SortMark(string key) => _sortKey != key ? "" : _sortDescending ? " ▼" : " ▲";
 
-    private void ToggleSelected(string id)
-    {
-        if (!_selected.Remove(id))
-            _selected.Add(id);
-    }
-
     private void ToggleAll(List<ContainerSummary> rows)
     {
-        if (rows.All(r => _selected.Contains(r.Id)))
-            _selected.Clear();
+        if (rows.All(r => Selected.Contains(r.Id)))
+            Selected.Clear();
         else
-            _selected.UnionWith(rows.Select(r => r.Id));
+            Selected.UnionWith(rows.Select(r => r.Id));
     }
 
     private List<ContainerSummary> SelectedContainers() =>
-        [.. _selected.Select(id => Model.Containers.GetValueOrDefault(id)).OfType<ContainerSummary>()];
+        [.. Selected.Select(id => Model.Containers.GetValueOrDefault(id)).OfType<ContainerSummary>()];
 
     private async Task ToggleSizesAsync()
     {
@@ -102,19 +92,6 @@ public partial class Containers : LiveComponentBase
         }
     }
 
-    private async Task RunAsync(Func<Task<ActionOutcome>> action)
-    {
-        _busy = true;
-        try
-        {
-            _outcome = await action();
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
     private static IReadOnlyList<string> Ids(IEnumerable<ContainerSummary> cs) => [.. cs.Select(c => c.Id)];
 
     private Task StartAsync(IReadOnlyList<ContainerSummary> cs) => RunAsync(() => Actions.StartAsync(Ids(cs)));
@@ -127,10 +104,10 @@ public partial class Containers : LiveComponentBase
     {
         if (InputRules.Signal(_signal) is { } problem)
         {
-            _outcome = ActionOutcome.Refused(DockerCli.Kill(cs.Select(c => c.Name), _signal), "kill", problem);
+            Outcome = ActionOutcome.Refused(DockerCli.Kill(cs.Select(c => c.Name), _signal), "kill", problem);
             return;
         }
-        _confirm = new ConfirmRequest($"Send {_signal}?", $"{_signal} goes to the main process of {cs.Count} container{(cs.Count == 1 ? "" : "s")}; with SIGKILL they stop at once, without cleaning up.",
+        Confirm = new ConfirmRequest($"Send {_signal}?", $"{_signal} goes to the main process of {cs.Count} container{(cs.Count == 1 ? "" : "s")}; with SIGKILL they stop at once, without cleaning up.",
             [.. cs.Select(c => c.Name)], $"Send {_signal}", () => RunAsync(() => Actions.KillAsync(Ids(cs), _signal)))
         { Cli = DockerCli.Kill(cs.Select(c => c.Name), _signal) };
     }
@@ -139,7 +116,7 @@ public partial class Containers : LiveComponentBase
     {
         _forceRemove = cs.Any(c => !c.IsStopped);
         _removeVolumes = false;
-        _confirm = new ConfirmRequest("Remove containers?",
+        Confirm = new ConfirmRequest("Remove containers?",
             $"These {cs.Count} container{(cs.Count == 1 ? "" : "s")} and their writable layers will be deleted. This cannot be undone.",
             [.. cs.Select(c => $"{c.Name} ({c.StateLabel})")], "Remove", () => RunAsync(() => Actions.RemoveAsync(Ids(cs), _forceRemove, _removeVolumes)))
         { Cli = DockerCli.Remove(cs.Select(c => c.Name), _forceRemove, _removeVolumes), Options = RemoveOptions(cs) };
@@ -148,7 +125,7 @@ public partial class Containers : LiveComponentBase
     private void AskPrune()
     {
         var stopped = Model.Containers.Values.Where(c => c.IsStopped).OrderBy(c => c.Name).ToList();
-        _confirm = new ConfirmRequest("Remove stopped containers?",
+        Confirm = new ConfirmRequest("Remove stopped containers?",
             $"Every stopped container ({stopped.Count}) will be deleted with its writable layer.",
             [.. stopped.Select(c => $"{c.Name} ({c.StateLabel})")], "Remove stopped", () => RunAsync(() => Actions.PruneAsync()))
         { Cli = DockerCli.ContainerPrune() };
@@ -156,19 +133,8 @@ public partial class Containers : LiveComponentBase
 
     private void RefreshRemoveCli(IReadOnlyList<ContainerSummary> cs)
     {
-        if (_confirm is not null)
-            _confirm = _confirm with { Cli = DockerCli.Remove(cs.Select(c => c.Name), _forceRemove, _removeVolumes) };
-    }
-
-    private async Task CloseConfirmAsync(bool confirmed)
-    {
-        var request = _confirm;
-        _confirm = null;
-        if (confirmed && request is not null)
-        {
-            await request.OnConfirm();
-            _selected.Clear();
-        }
+        if (Confirm is not null)
+            Confirm = Confirm with { Cli = DockerCli.Remove(cs.Select(c => c.Name), _forceRemove, _removeVolumes) };
     }
 
     private void BeginRename(ContainerSummary c)
@@ -186,10 +152,10 @@ public partial class Containers : LiveComponentBase
         if (_renameError is not null)
             return;
         await RunAsync(() => Actions.RenameAsync(_renameTarget, _renameTo));
-        if (_outcome?.Ok == true)
+        if (Outcome?.Ok == true)
             _renameTarget = null;
         else
-            _renameError = _outcome?.Results.FirstOrDefault()?.Message;
+            _renameError = Outcome?.Results.FirstOrDefault()?.Message;
     }
 
     private static string? NullIfBlank(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -6,15 +6,11 @@ using Quayside.Web.Components.Shared;
 
 namespace Quayside.Web.Components.Pages.Images;
 
-public partial class Images : LiveComponentBase
+public partial class Images : ListPageBase
 {
-    private readonly HashSet<string> _selected = [];
     private bool _dangling, _unused;
     private string _search = "";
-    private ActionOutcome? _outcome;
-    private ConfirmRequest? _confirm;
     private bool _force;
-    private bool _busy;
     private string? _tagSource;
     private string _tagTarget = "";
     private string? _tagError;
@@ -29,19 +25,13 @@ public partial class Images : LiveComponentBase
         ? "'Unused' and the search box narrow the table further; docker images has no equivalent filter."
         : null;
 
-    private List<ImageSummary> SelectedImages() => [.. _selected.Select(id => Model.Images.GetValueOrDefault(id)).OfType<ImageSummary>()];
-
-    private void ToggleSelected(string id)
-    {
-        if (!_selected.Remove(id))
-            _selected.Add(id);
-    }
+    private List<ImageSummary> SelectedImages() => [.. Selected.Select(id => Model.Images.GetValueOrDefault(id)).OfType<ImageSummary>()];
 
     private void AskRemove(IReadOnlyList<ImageSummary> images)
     {
         _force = false;
         var names = images.Select(i => i.Reference).ToList();
-        _confirm = new ConfirmRequest("Remove images?",
+        Confirm = new ConfirmRequest("Remove images?",
             $"These {images.Count} image{(images.Count == 1 ? "" : "s")} will be untagged, and their layers deleted where nothing else uses them.",
             [.. images.Select(i => $"{i.Reference} ({ByteSize.Format(i.Size)}, used by {Model.ContainersUsing(i.Id)} container(s))")], "Remove",
             () => RunAsync(() => Actions.RemoveAsync(names, _force)))
@@ -51,7 +41,7 @@ public partial class Images : LiveComponentBase
     private void AskPrune(bool allUnused)
     {
         var candidates = ImageQuery.PruneCandidates(Model, allUnused);
-        _confirm = new ConfirmRequest(allUnused ? "Remove all unused images?" : "Remove dangling images?",
+        Confirm = new ConfirmRequest(allUnused ? "Remove all unused images?" : "Remove dangling images?",
             allUnused ? "Every image that no container (running or stopped) uses will be deleted." : "Every untagged image that no container uses will be deleted.",
             [.. candidates.Select(i => $"{i.Reference} ({ByteSize.Format(i.Size)})")], "Prune",
             () => RunAsync(() => Actions.PruneAsync(allUnused)))
@@ -60,19 +50,8 @@ public partial class Images : LiveComponentBase
 
     private void RefreshRemoveCli(IReadOnlyList<string> names)
     {
-        if (_confirm is not null)
-            _confirm = _confirm with { Cli = DockerCli.RemoveImages(names, _force) };
-    }
-
-    private async Task CloseConfirmAsync(bool confirmed)
-    {
-        var request = _confirm;
-        _confirm = null;
-        if (confirmed && request is not null)
-        {
-            await request.OnConfirm();
-            _selected.Clear();
-        }
+        if (Confirm is not null)
+            Confirm = Confirm with { Cli = DockerCli.RemoveImages(names, _force) };
     }
 
     private void BeginTag(ImageSummary image)
@@ -90,23 +69,10 @@ public partial class Images : LiveComponentBase
         if (_tagError is not null)
             return;
         await RunAsync(() => Actions.TagAsync(_tagSource, _tagTarget.Trim()));
-        if (_outcome?.Ok == true)
+        if (Outcome?.Ok == true)
             _tagSource = null;
         else
-            _tagError = _outcome?.Results.FirstOrDefault()?.Message;
-    }
-
-    private async Task RunAsync(Func<Task<ActionOutcome>> action)
-    {
-        _busy = true;
-        try
-        {
-            _outcome = await action();
-        }
-        finally
-        {
-            _busy = false;
-        }
+            _tagError = Outcome?.Results.FirstOrDefault()?.Message;
     }
 
     private static string CreateHref(ImageSummary image) => $"/containers/new?image={Uri.EscapeDataString(image.Reference)}";

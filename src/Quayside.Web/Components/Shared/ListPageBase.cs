@@ -1,0 +1,42 @@
+using Quayside.Engine.Actions;
+
+namespace Quayside.Web.Components.Shared;
+
+/// <summary>What the live list pages share: a selection, one action at a time with its outcome, and confirmations.</summary>
+public abstract class ListPageBase : LiveComponentBase
+{
+    protected readonly HashSet<string> Selected = [];
+    protected ActionOutcome? Outcome;
+    protected ConfirmRequest? Confirm;
+    protected bool Busy;
+
+    protected void ToggleSelected(string id)
+    {
+        if (!Selected.Remove(id))
+            Selected.Add(id);
+    }
+
+    protected async Task RunAsync(Func<Task<ActionOutcome>> action)
+    {
+        Busy = true;
+        try
+        {
+            Outcome = await action();
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+
+    protected async Task CloseConfirmAsync(bool confirmed)
+    {
+        var request = Confirm;
+        Confirm = null;
+        if (confirmed && request is not null)
+        {
+            await request.OnConfirm();
+            Selected.Clear();
+        }
+    }
+}
