@@ -9,8 +9,13 @@ results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 export QUAYSIDE_TEST=1
-dotnet build Quayside.slnx -c Debug -warnaserror 2>&1 | tail -3
-build=${PIPESTATUS[0]}
+dotnet build Quayside.slnx -c Debug -warnaserror >"$results/build.log" 2>&1
+build=$?
+if [ "$build" -ne 0 ]; then
+    grep -E "error|warning" "$results/build.log" | sort -u | head -50
+else
+    echo "build: ok"
+fi
 status=$build
 if [ "$build" -eq 0 ]; then
     dotnet test Quayside.slnx --no-build -c Debug --logger "trx" --results-directory "$results" 2>&1 | tee "$results/console.log"
