@@ -47,7 +47,7 @@ public class ImageActionsTests(LiveModelFixture fixture) : IClassFixture<LiveMod
             build.EnsureSuccess("build");
             await DockerCommand.OkAsync("create", "--name", name, "--label", "quayside.test=1", image, "true");
             var imageId = await DockerCommand.InspectAsync(image, "{{.Id}}");
-            Assert.True(await EngineWait.UntilAsync(() => fixture.Model.Images.ContainsKey(imageId), TimeSpan.FromSeconds(2)));
+            Assert.True(await EngineWait.UntilAsync(() => fixture.Model.Images.ContainsKey(imageId), TimeSpan.FromSeconds(5)));
 
             var outcome = await Actions.RemoveAsync([imageId], force: false);
             Assert.False(outcome.Ok);
@@ -71,7 +71,7 @@ public class ImageActionsTests(LiveModelFixture fixture) : IClassFixture<LiveMod
         await DockerCommand.OkAsync("rmi", "--no-prune", tag); // untagged, not deleted: now dangling
         try
         {
-            Assert.True(await EngineWait.UntilAsync(() => fixture.Model.Images.TryGetValue(id, out var i) && i.IsDangling, TimeSpan.FromSeconds(2)));
+            Assert.True(await EngineWait.UntilAsync(() => fixture.Model.Images.TryGetValue(id, out var i) && i.IsDangling, TimeSpan.FromSeconds(5)), "the untagged image did not show as dangling");
             Assert.Contains(ImageQuery.PruneCandidates(fixture.Model, allUnused: false), i => i.Id == id);
             Assert.DoesNotContain(ImageQuery.PruneCandidates(fixture.Model, allUnused: false), i => i.Tags.Contains(LabContainers.BusyboxImage));
 

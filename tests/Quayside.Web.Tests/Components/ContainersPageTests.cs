@@ -52,15 +52,14 @@ public class ContainersPageTests : IAsyncLifetime
     public void The_cli_line_follows_the_filters()
     {
         var page = _ctx.Bunit.Render<ContainersPage>();
-        Assert.Equal("docker ps -a", page.Find("[data-testid=list-cli] .command").TextContent);
+        string Line() => page.Find("[data-testid=list-cli] .command").TextContent;
+        Assert.Equal("docker ps -a", Line());
         page.Find("[data-testid=state-running]").Change(true);
         page.Find("[data-testid=filter-label]").Input("tier=front end");
-        Assert.Equal("docker ps -a --filter status=running --filter label=tier=front --filter label=end",
-            page.Find("[data-testid=list-cli] .command").TextContent);
+        page.WaitForAssertion(() => Assert.Equal("docker ps -a --filter status=running --filter label=tier=front --filter label=end", Line()));
         page.Find("[data-testid=filter-label]").Input("tier=front");
         page.Find("[data-testid=filter-name]").Input("^web");
-        Assert.Equal("docker ps -a --filter status=running --filter 'name=^web' --filter label=tier=front",
-            page.Find("[data-testid=list-cli] .command").TextContent);
+        page.WaitForAssertion(() => Assert.Equal("docker ps -a --filter status=running --filter 'name=^web' --filter label=tier=front", Line()));
     }
 
     [Fact]
