@@ -66,22 +66,31 @@ public class ImageActionsTests(LiveModelFixture fixture) : IClassFixture<LiveMod
     {
         var run = Guid.NewGuid().ToString("N");
         var tag = "quayside-lab/dangle:" + run[..8];
-        await DockerCommand.RunLineAsync($"printf 'FROM {LabContainers.BusyboxImage}\\nLABEL quayside.test=1 run={run}\\n' | docker build -q -t {tag} -");
-        var id = await DockerCommand.InspectAsync(tag, "{{.Id}}");
-        await DockerCommand.OkAsync("rmi", "--no-prune", tag); // untagged, not deleted: now dangling
+        // Building the same tag twice leaves the first build untagged: a dangling image, as after a rebuild.
+        var first = await BuildAsync(tag, run, "1");
+        var second = await BuildAsync(tag, run, "2");
         try
         {
-            Assert.True(await EngineWait.UntilAsync(() => fixture.Model.Images.TryGetValue(id, out var i) && i.IsDangling, TimeSpan.FromSeconds(5)), "the untagged image did not show as dangling");
-            Assert.Contains(ImageQuery.PruneCandidates(fixture.Model, allUnused: false), i => i.Id == id);
-            Assert.DoesNotContain(ImageQuery.PruneCandidates(fixture.Model, allUnused: false), i => i.Tags.Contains(LabContainers.BusyboxImage));
+            Assert.True(await EngineWait.UntilAsync(() => fixture.Model.Images.TryGetValue(first, out var i) && i.IsDangling, TimeSpan.FromSeconds(5)), "the untagged image did not show as dangling");
+            var candidates = ImageQuery.PruneCandidates(fixture.Model, allUnused: false);
+            Assert.Contains(candidates, i => i.Id == first);
+            Assert.DoesNotContain(candidates, i => i.Id == second || i.Tags.Contains(LabContainers.BusyboxImage));
 
             var outcome = await Actions.PruneAsync(allUnused: false, label: $"run={run}");
             Assert.True(outcome.Ok, outcome.Summary);
-            Assert.NotEqual(0, (await DockerCommand.RunAsync("image", "inspect", id)).ExitCode);
+            Assert.NotEqual(0, (await DockerCommand.RunAsync("image", "inspect", first)).ExitCode);
+            Assert.Equal(0, (await DockerCommand.RunAsync("image", "inspect", tag)).ExitCode);
         }
         finally
         {
-            await DockerCommand.RunAsync("rmi", "-f", id);
+            await DockerCommand.RunAsync("rmi", "-f", tag, first);
         }
+    }
+
+    private static async Task<string> BuildAsync(string tag, string run, string generation)
+    {
+        var line = $"printf 'FROM {LabContainers.BusyboxImage}\\nLABEL quayside.test=1 run={run} generation={generation}\\n' | docker build -q -t {tag} -";
+        (await DockerCommand.RunLineAsync(line)).EnsureSuccess("build");
+        return await DockerCommand.InspectAsync(tag, "{{.Id}}");
     }
 }
