@@ -117,7 +117,7 @@ public partial class Containers : ListPageBase
         _forceRemove = cs.Any(c => !c.IsStopped);
         _removeVolumes = false;
         Confirm = new ConfirmRequest("Remove containers?",
-            $"These {cs.Count} container{(cs.Count == 1 ? "" : "s")} and their writable layers will be deleted. This cannot be undone.",
+            (cs.Count == 1 ? "This container and its writable layer" : $"These {cs.Count} containers and their writable layers") + " will be deleted. This cannot be undone.",
             [.. cs.Select(c => $"{c.Name} ({c.StateLabel})")], "Remove", () => RunAsync(() => Actions.RemoveAsync(Ids(cs), _forceRemove, _removeVolumes)))
         { Cli = DockerCli.Remove(cs.Select(c => c.Name), _forceRemove, _removeVolumes), Options = RemoveOptions(cs) };
     }

@@ -32,7 +32,7 @@ public partial class Images : ListPageBase
         _force = false;
         var names = images.Select(i => i.Reference).ToList();
         Confirm = new ConfirmRequest("Remove images?",
-            $"These {images.Count} image{(images.Count == 1 ? "" : "s")} will be untagged, and their layers deleted where nothing else uses them.",
+            (images.Count == 1 ? "This image" : $"These {images.Count} images") + " will be untagged, and layers deleted where nothing else uses them.",
             [.. images.Select(i => $"{i.Reference} ({ByteSize.Format(i.Size)}, used by {Model.ContainersUsing(i.Id)} container(s))")], "Remove",
             () => RunAsync(() => Actions.RemoveAsync(names, _force)))
         { Cli = DockerCli.RemoveImages(names, false), Options = ForceOption(names) };
