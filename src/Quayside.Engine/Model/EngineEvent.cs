@@ -15,6 +15,15 @@ public sealed record EngineEvent
 
     public bool ChangesImageList => Type == "image";
 
+    /// <summary>The state the container's list entry must show after this event, where the action implies one.</summary>
+    public string? ImpliedContainerState => Type != "container" ? null : Action switch
+    {
+        "start" or "unpause" => "running",
+        "pause" => "paused",
+        "die" => "exited",
+        _ => null,
+    };
+
     private static readonly string[] IgnoredContainerActions =
         ["exec_", "top", "attach", "detach", "resize", "copy", "archive-path", "extract-to-dir", "export", "commit"];
 }

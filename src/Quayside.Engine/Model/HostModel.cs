@@ -27,6 +27,9 @@ public sealed class HostModel
     private readonly ConcurrentDictionary<string, byte> _dirtyContainers = new();
     // The engine can send an event (e.g. pause) before its list shows the new state; these get one more read shortly after.
     private readonly ConcurrentDictionary<string, byte> _settleContainers = new();
+    // Under load the list can lag longer: while it contradicts the state an event implied, re-read with back-off.
+    private readonly ConcurrentDictionary<string, (string State, int Attempt)> _expectedStates = new();
+    private const int MaxExpectationAttempts = 5;
     private readonly ConcurrentDictionary<string, string> _platforms = new();
     private readonly SemaphoreSlim _wake = new(0);
     private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -156,7 +159,11 @@ public sealed class HostModel
             if (e is null)
                 continue;
             if (e.ChangesContainerList && e.Actor.Id.Length > 0)
+            {
                 _dirtyContainers[e.Actor.Id] = 0;
+                if (e.ImpliedContainerState is { } state)
+                    _expectedStates[e.Actor.Id] = (state, 0);
+            }
             else if (e.ChangesImageList)
                 _imagesDirty = true;
             else
@@ -185,16 +192,32 @@ public sealed class HostModel
             else if (ids.Count + settling.Count > 0)
                 await RefreshContainersAsync([.. ids, .. settling], ct);
             if (ids.Count > 0)
-                _ = SettleLaterAsync(ids, ct);
+                _ = SettleLaterAsync(ids, SettleDelay, ct);
+            CheckExpectedStates(ct);
             RaiseChanged();
         }
     }
 
-    private async Task SettleLaterAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    private void CheckExpectedStates(CancellationToken ct)
+    {
+        foreach (var (id, expected) in _expectedStates)
+        {
+            var actual = _containers.GetValueOrDefault(id)?.State;
+            if (actual is null || actual == expected.State || expected.Attempt >= MaxExpectationAttempts)
+                _expectedStates.TryRemove(id, out _);
+            else
+            {
+                _expectedStates[id] = expected with { Attempt = expected.Attempt + 1 };
+                _ = SettleLaterAsync([id], TimeSpan.FromMilliseconds(100 << expected.Attempt), ct);
+            }
+        }
+    }
+
+    private async Task SettleLaterAsync(IReadOnlyList<string> ids, TimeSpan delay, CancellationToken ct)
     {
         try
         {
-            await Task.Delay(SettleDelay, ct);
+            await Task.Delay(delay, ct);
         }
         catch (OperationCanceledException)
         {

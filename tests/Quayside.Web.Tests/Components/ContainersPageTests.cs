@@ -21,7 +21,7 @@ public class ContainersPageTests : IAsyncLifetime
         var name = LabContainers.UniqueName("bunit");
         _made.Add(name);
         var page = _ctx.Bunit.Render<ContainersPage>();
-        page.Find("[data-testid=search]").Input(name);
+        await page.InvokeAsync(() => page.Find("[data-testid=search]").Input(name));
 
         await LabContainers.RunSleeperAsync(name);
         page.WaitForAssertion(() => Assert.Equal("running", Row(page, name)?.GetAttribute("data-state")), TimeSpan.FromSeconds(2));
@@ -39,9 +39,9 @@ public class ContainersPageTests : IAsyncLifetime
         _made.Add(name);
         await LabContainers.CreateAsync(name, "--label", "evil=<script>window.pwned=1</script><img src=x onerror=alert(1)>");
         var page = _ctx.Bunit.Render<ContainersPage>();
-        page.Find("[data-testid=search]").Input(name);
+        await page.InvokeAsync(() => page.Find("[data-testid=search]").Input(name));
         page.WaitForAssertion(() => Assert.NotNull(Row(page, name)), TimeSpan.FromSeconds(2));
-        Row(page, name)!.QuerySelector("td.labels button")!.Click();
+        await page.InvokeAsync(() => Row(page, name)!.QuerySelector("td.labels button")!.Click());
 
         var labels = page.Find("[data-testid=labels]");
         Assert.Contains("<script>window.pwned=1</script><img src=x onerror=alert(1)>", labels.TextContent);
@@ -49,24 +49,24 @@ public class ContainersPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_cli_line_follows_the_filters()
+    public async Task The_cli_line_follows_the_filters()
     {
         var page = _ctx.Bunit.Render<ContainersPage>();
         string Line() => page.Find("[data-testid=list-cli] .command").TextContent;
         Assert.Equal("docker ps -a", Line());
-        page.Find("[data-testid=state-running]").Change(true);
-        page.Find("[data-testid=filter-label]").Input("tier=front end");
+        await page.InvokeAsync(() => page.Find("[data-testid=state-running]").Change(true));
+        await page.InvokeAsync(() => page.Find("[data-testid=filter-label]").Input("tier=front end"));
         page.WaitForAssertion(() => Assert.Equal("docker ps -a --filter status=running --filter label=tier=front --filter label=end", Line()));
-        page.Find("[data-testid=filter-label]").Input("tier=front");
-        page.Find("[data-testid=filter-name]").Input("^web");
+        await page.InvokeAsync(() => page.Find("[data-testid=filter-label]").Input("tier=front"));
+        await page.InvokeAsync(() => page.Find("[data-testid=filter-name]").Input("^web"));
         page.WaitForAssertion(() => Assert.Equal("docker ps -a --filter status=running --filter 'name=^web' --filter label=tier=front", Line()));
     }
 
     [Fact]
-    public void A_bad_name_filter_explains_itself()
+    public async Task A_bad_name_filter_explains_itself()
     {
         var page = _ctx.Bunit.Render<ContainersPage>();
-        page.Find("[data-testid=filter-name]").Input("([");
+        await page.InvokeAsync(() => page.Find("[data-testid=filter-name]").Input("(["));
         Assert.Contains("is not a valid regular expression", page.Find("[data-testid=filter-error]").TextContent);
     }
 
@@ -77,10 +77,10 @@ public class ContainersPageTests : IAsyncLifetime
         _made.Add(name);
         await LabContainers.RunSleeperAsync(name);
         var page = _ctx.Bunit.Render<ContainersPage>();
-        page.Find("[data-testid=search]").Input(name);
+        await page.InvokeAsync(() => page.Find("[data-testid=search]").Input(name));
         page.WaitForAssertion(() => Assert.NotNull(Row(page, name)), TimeSpan.FromSeconds(2));
 
-        Row(page, name)!.QuerySelector("[data-testid=row-remove]")!.Click();
+        await page.InvokeAsync(() => Row(page, name)!.QuerySelector("[data-testid=row-remove]")!.Click());
         var dialog = page.Find("[data-testid=confirm-dialog]");
         Assert.Contains($"{name} (running)", dialog.QuerySelector("[data-testid=confirm-items]")!.TextContent);
         // A running container can only go with force, so force starts ticked and the command says so.
