@@ -25,8 +25,9 @@ public class ContainersPageTests : IAsyncLifetime
                 await page.InvokeAsync(trigger);
                 return;
             }
-            catch (Bunit.Rendering.UnknownEventHandlerIdException) when (attempt < 5)
+            catch (Bunit.Rendering.UnknownEventHandlerIdException) when (attempt < 10)
             {
+                await Task.Delay(100); // let the pending render land in the DOM before finding again
             }
         }
     }
