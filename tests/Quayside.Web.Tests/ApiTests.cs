@@ -103,6 +103,7 @@ public class ApiTests : IAsyncLifetime
 
         var preview = await _client.GetFromJsonAsync<JsonElement>($"/api/containers/prune?label=run={run}");
         Assert.Equal([gone], preview.GetProperty("willRemove").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal($"docker container prune -f --filter label=run={run}", preview.GetProperty("cli").GetString());
 
         var prune = await _client.PostAsJsonAsync("/api/containers/prune", new { label = $"run={run}" });
         Assert.Equal(HttpStatusCode.OK, prune.StatusCode);

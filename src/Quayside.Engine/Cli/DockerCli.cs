@@ -53,17 +53,20 @@ public static class DockerCli
 
     public static string Rename(string container, string newName) => Line(["docker", "rename", container, newName], []);
 
-    public static string ContainerPrune() => "docker container prune -f";
+    public static string ContainerPrune(string? label = null) =>
+        ShellQuote.Join(["docker", "container", "prune", "-f", .. LabelFilter(label)]);
 
     public static string RemoveImages(IEnumerable<string> images, bool force) =>
         Line(["docker", "rmi", .. Flag(force, "-f")], images);
 
     public static string Tag(string source, string target) => Line(["docker", "tag", source, target], []);
 
-    public static string ImagePrune(bool allUnused) =>
-        allUnused ? "docker image prune -a -f" : "docker image prune -f";
+    public static string ImagePrune(bool allUnused, string? label = null) =>
+        ShellQuote.Join(["docker", "image", "prune", .. Flag(allUnused, "-a"), "-f", .. LabelFilter(label)]);
 
     private static IEnumerable<string> Flag(bool on, string flag) => on ? [flag] : [];
+
+    private static IEnumerable<string> LabelFilter(string? label) => label is null ? [] : ["--filter", $"label={label}"];
 
     private static string Line(IEnumerable<string> head, IEnumerable<string> targets) =>
         ShellQuote.Join(head.Concat(targets));

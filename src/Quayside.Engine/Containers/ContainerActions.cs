@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Quayside.Engine.Actions;
 using Quayside.Engine.Cli;
 using Quayside.Engine.Connection;
-using Quayside.Engine.Errors;
 using Quayside.Engine.Model;
 
 namespace Quayside.Engine.Containers;
@@ -14,32 +13,32 @@ public sealed class ContainerActions(HostModel model)
     private EngineClient Client => model.Client;
 
     public Task<ActionOutcome> StartAsync(IReadOnlyList<string> targets, CancellationToken ct = default) =>
-        ForEach(targets, DockerCli.Start, "start", "Started", ct);
+        ForEach(targets, DockerCli.Start, "Started", id => Post(id, "start", ct), ct);
 
     public Task<ActionOutcome> StopAsync(IReadOnlyList<string> targets, int timeoutSeconds, CancellationToken ct = default) =>
         InputRules.StopTimeout(timeoutSeconds) is { } problem
             ? Task.FromResult(ActionOutcome.Refused(DockerCli.Stop(Names(targets), timeoutSeconds), string.Join(", ", targets), problem))
-            : ForEach(targets, n => DockerCli.Stop(n, timeoutSeconds), $"stop?t={timeoutSeconds}", "Stopped", ct, TimeSpan.FromSeconds(timeoutSeconds + 30));
+            : ForEach(targets, n => DockerCli.Stop(n, timeoutSeconds), "Stopped", id => Post(id, $"stop?t={timeoutSeconds}", ct, TimeSpan.FromSeconds(timeoutSeconds + 30)), ct);
 
     public Task<ActionOutcome> RestartAsync(IReadOnlyList<string> targets, int timeoutSeconds, CancellationToken ct = default) =>
         InputRules.StopTimeout(timeoutSeconds) is { } problem
             ? Task.FromResult(ActionOutcome.Refused(DockerCli.Restart(Names(targets), timeoutSeconds), string.Join(", ", targets), problem))
-            : ForEach(targets, n => DockerCli.Restart(n, timeoutSeconds), $"restart?t={timeoutSeconds}", "Restarted", ct, TimeSpan.FromSeconds(timeoutSeconds + 30));
+            : ForEach(targets, n => DockerCli.Restart(n, timeoutSeconds), "Restarted", id => Post(id, $"restart?t={timeoutSeconds}", ct, TimeSpan.FromSeconds(timeoutSeconds + 30)), ct);
 
     public Task<ActionOutcome> PauseAsync(IReadOnlyList<string> targets, CancellationToken ct = default) =>
-        ForEach(targets, DockerCli.Pause, "pause", "Paused", ct);
+        ForEach(targets, DockerCli.Pause, "Paused", id => Post(id, "pause", ct), ct);
 
     public Task<ActionOutcome> UnpauseAsync(IReadOnlyList<string> targets, CancellationToken ct = default) =>
-        ForEach(targets, DockerCli.Unpause, "unpause", "Unpaused", ct);
+        ForEach(targets, DockerCli.Unpause, "Unpaused", id => Post(id, "unpause", ct), ct);
 
     public Task<ActionOutcome> KillAsync(IReadOnlyList<string> targets, string signal, CancellationToken ct = default) =>
         InputRules.Signal(signal) is { } problem
             ? Task.FromResult(ActionOutcome.Refused(DockerCli.Kill(Names(targets), signal), string.Join(", ", targets), problem))
-            : ForEach(targets, n => DockerCli.Kill(n, signal), $"kill?signal={Uri.EscapeDataString(signal)}", $"Sent {signal} to", ct);
+            : ForEach(targets, n => DockerCli.Kill(n, signal), $"Sent {signal} to", id => Post(id, $"kill?signal={Uri.EscapeDataString(signal)}", ct), ct);
 
     public Task<ActionOutcome> RemoveAsync(IReadOnlyList<string> targets, bool force, bool volumes, CancellationToken ct = default) =>
-        ForEach(targets, n => DockerCli.Remove(n, force, volumes), null, "Removed", ct, TimeSpan.FromMinutes(2),
-            id => Client.SendAsync(HttpMethod.Delete, $"/containers/{EngineQuery.Path(id)}?force={Lower(force)}&v={Lower(volumes)}", ct: ct, timeout: TimeSpan.FromMinutes(2)));
+        ForEach(targets, n => DockerCli.Remove(n, force, volumes), "Removed",
+            id => Client.SendAsync(HttpMethod.Delete, $"/containers/{EngineQuery.Path(id)}?force={Lower(force)}&v={Lower(volumes)}", ct: ct, timeout: TimeSpan.FromMinutes(2)), ct);
 
     public async Task<ActionOutcome> RenameAsync(string target, string newName, CancellationToken ct = default)
     {
@@ -47,27 +46,21 @@ public sealed class ContainerActions(HostModel model)
         var cli = DockerCli.Rename(current, newName);
         if (InputRules.ContainerName(newName) is { } problem)
             return ActionOutcome.Refused(cli, current, problem);
-        return new ActionOutcome(cli, [await Run(target, current, $"Renamed {current} to {newName}.",
-            () => Client.SendAsync(HttpMethod.Post, $"/containers/{EngineQuery.Path(target)}/rename?name={Uri.EscapeDataString(newName)}", ct: ct))]);
+        return new ActionOutcome(cli, [await Attempt(current, $"Renamed {current} to {newName}.",
+            () => Post(target, $"rename?name={Uri.EscapeDataString(newName)}", ct), ct)]);
     }
 
     /// <summary>Removes every stopped container (optionally only those with a label), like <c>docker container prune -f</c>.</summary>
     public async Task<ActionOutcome> PruneAsync(string? label = null, CancellationToken ct = default)
     {
-        var cli = DockerCli.ContainerPrune() + (label is null ? "" : " " + ShellQuote.Join(["--filter", $"label={label}"]));
-        try
+        var query = label is null ? "" : "?" + EngineQuery.Filter("label", label);
+        return new ActionOutcome(DockerCli.ContainerPrune(label), [await ActionAttempt.RunAsync("stopped containers", Client.Endpoint, async () =>
         {
-            var query = label is null ? "" : "?" + EngineQuery.Filter("label", label);
             var (_, body) = await Client.SendAsync(HttpMethod.Post, "/containers/prune" + query, ct: ct, timeout: TimeSpan.FromMinutes(10));
-            var deleted = body?["ContainersDeleted"]?.AsArray().Select(n => n!.GetValue<string>()).ToList() ?? [];
+            var deleted = body?["ContainersDeleted"]?.AsArray().Count ?? 0;
             var space = body?["SpaceReclaimed"]?.GetValue<long>() ?? 0;
-            return new ActionOutcome(cli, [new ActionResult("stopped containers", true,
-                $"Removed {deleted.Count} stopped container{(deleted.Count == 1 ? "" : "s")}, reclaimed {ByteSize.Format(space)}.")]);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            return ActionOutcome.Refused(cli, "stopped containers", EngineErrorTranslator.Translate(e, Client.Endpoint).ToString());
-        }
+            return $"Removed {deleted} stopped container{(deleted == 1 ? "" : "s")}, reclaimed {ByteSize.Format(space)}.";
+        }, nameFailures: false, ct)]);
     }
 
     /// <summary>The writable-layer and root-fs sizes (expensive for the engine, so only on request).</summary>
@@ -81,31 +74,21 @@ public sealed class ContainerActions(HostModel model)
 
     private IReadOnlyList<string> Names(IReadOnlyList<string> targets) => targets.Select(DisplayName).ToList();
 
-    private Task<ActionOutcome> ForEach(IReadOnlyList<string> targets, Func<IEnumerable<string>, string> cli, string? verbPath,
-        string pastTense, CancellationToken ct, TimeSpan? timeout = null, Func<string, Task<(HttpStatusCode, JsonNode?)>>? call = null) =>
-        RunAll(targets, cli, pastTense, id => call is not null ? call(id)
-            : Client.SendAsync(HttpMethod.Post, $"/containers/{EngineQuery.Path(id)}/{verbPath}", ct: ct, timeout: timeout));
+    private Task<(HttpStatusCode Status, JsonNode? Body)> Post(string id, string verb, CancellationToken ct, TimeSpan? timeout = null) =>
+        Client.SendAsync(HttpMethod.Post, $"/containers/{EngineQuery.Path(id)}/{verb}", ct: ct, timeout: timeout);
 
-    private async Task<ActionOutcome> RunAll(IReadOnlyList<string> targets, Func<IEnumerable<string>, string> cli, string pastTense,
-        Func<string, Task<(HttpStatusCode, JsonNode?)>> call)
+    private async Task<ActionOutcome> ForEach(IReadOnlyList<string> targets, Func<IEnumerable<string>, string> cli, string pastTense,
+        Func<string, Task<(HttpStatusCode Status, JsonNode? Body)>> call, CancellationToken ct)
     {
         var names = Names(targets);
-        var results = await Task.WhenAll(targets.Select((t, i) => Run(t, names[i], $"{pastTense} {names[i]}.", () => call(t))));
+        var results = await Task.WhenAll(targets.Select((t, i) => Attempt(names[i], $"{pastTense} {names[i]}.", () => call(t), ct)));
         return new ActionOutcome(cli(names), results);
     }
 
-    private async Task<ActionResult> Run(string target, string name, string success, Func<Task<(HttpStatusCode Status, JsonNode? Body)>> call)
-    {
-        try
-        {
-            var (status, _) = await call();
-            return new ActionResult(name, true, status == HttpStatusCode.NotModified ? $"{name}: nothing to do, it was already in that state." : success);
-        }
-        catch (Exception e)
-        {
-            return new ActionResult(name, false, $"{name}: {EngineErrorTranslator.Translate(e, Client.Endpoint)}");
-        }
-    }
+    private Task<ActionResult> Attempt(string name, string success, Func<Task<(HttpStatusCode Status, JsonNode? Body)>> call, CancellationToken ct) =>
+        ActionAttempt.RunAsync(name, Client.Endpoint, async () => (await call()).Status == HttpStatusCode.NotModified
+            ? $"{name}: nothing to do, it was already in that state."
+            : success, nameFailures: true, ct);
 
     private static string Lower(bool b) => b ? "true" : "false";
 }

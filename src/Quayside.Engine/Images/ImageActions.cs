@@ -1,6 +1,5 @@
 using Quayside.Engine.Actions;
 using Quayside.Engine.Cli;
-using Quayside.Engine.Errors;
 using Quayside.Engine.Model;
 
 namespace Quayside.Engine.Images;
@@ -11,22 +10,15 @@ public sealed class ImageActions(HostModel model)
     public async Task<ActionOutcome> RemoveAsync(IReadOnlyList<string> references, bool force, CancellationToken ct = default)
     {
         var names = references.Select(r => model.FindImage(r)?.Reference ?? r).ToList();
-        var results = await Task.WhenAll(references.Select(async (reference, i) =>
+        var results = await Task.WhenAll(references.Select((reference, i) => ActionAttempt.RunAsync(names[i], model.Client.Endpoint, async () =>
         {
-            try
-            {
-                var (_, body) = await model.Client.SendAsync(HttpMethod.Delete, $"/images/{EngineQuery.Path(reference)}?force={(force ? "true" : "false")}", ct: ct, timeout: TimeSpan.FromMinutes(2));
-                var untagged = body?.AsArray().Count(n => n?["Untagged"] is not null) ?? 0;
-                var deleted = body?.AsArray().Count(n => n?["Deleted"] is not null) ?? 0;
-                return new ActionResult(names[i], true, deleted > 0
-                    ? $"Removed {names[i]} ({deleted} layer{(deleted == 1 ? "" : "s")} deleted)."
-                    : $"Untagged {names[i]} ({untagged} tag{(untagged == 1 ? "" : "s")}); the image stays while other tags use it.");
-            }
-            catch (Exception e)
-            {
-                return new ActionResult(names[i], false, $"{names[i]}: {EngineErrorTranslator.Translate(e, model.Client.Endpoint)}");
-            }
-        }));
+            var (_, body) = await model.Client.SendAsync(HttpMethod.Delete, $"/images/{EngineQuery.Path(reference)}?force={(force ? "true" : "false")}", ct: ct, timeout: TimeSpan.FromMinutes(2));
+            var untagged = body?.AsArray().Count(n => n?["Untagged"] is not null) ?? 0;
+            var deleted = body?.AsArray().Count(n => n?["Deleted"] is not null) ?? 0;
+            return deleted > 0
+                ? $"Removed {names[i]} ({deleted} layer{(deleted == 1 ? "" : "s")} deleted)."
+                : $"Untagged {names[i]} ({untagged} tag{(untagged == 1 ? "" : "s")}); the image stays while other tags use it.";
+        }, nameFailures: true, ct)));
         return new ActionOutcome(DockerCli.RemoveImages(names, force), results);
     }
 
@@ -37,37 +29,27 @@ public sealed class ImageActions(HostModel model)
         if (InputRules.ImageReference(target) is { } problem)
             return ActionOutcome.Refused(cli, sourceName, problem);
         var (repo, tag) = SplitTag(target);
-        try
+        return new ActionOutcome(cli, [await ActionAttempt.RunAsync(sourceName, model.Client.Endpoint, async () =>
         {
             await model.Client.SendAsync(HttpMethod.Post,
                 $"/images/{EngineQuery.Path(source)}/tag?repo={Uri.EscapeDataString(repo)}&tag={Uri.EscapeDataString(tag)}", ct: ct);
-            return new ActionOutcome(cli, [new ActionResult(sourceName, true, $"Tagged {sourceName} as {repo}:{tag}.")]);
-        }
-        catch (Exception e)
-        {
-            return ActionOutcome.Refused(cli, sourceName, EngineErrorTranslator.Translate(e, model.Client.Endpoint).ToString());
-        }
+            return $"Tagged {sourceName} as {repo}:{tag}.";
+        }, nameFailures: false, ct)]);
     }
 
     /// <summary>Like <c>docker image prune -f</c> (dangling only) or with <c>-a</c> (every image no container uses).</summary>
     public async Task<ActionOutcome> PruneAsync(bool allUnused, string? label = null, CancellationToken ct = default)
     {
-        var cli = DockerCli.ImagePrune(allUnused) + (label is null ? "" : " " + ShellQuote.Join(["--filter", $"label={label}"]));
         var filters = new Dictionary<string, string[]> { ["dangling"] = [allUnused ? "false" : "true"] };
         if (label is not null)
             filters["label"] = [label];
-        try
+        return new ActionOutcome(DockerCli.ImagePrune(allUnused, label), [await ActionAttempt.RunAsync("unused images", model.Client.Endpoint, async () =>
         {
             var (_, body) = await model.Client.SendAsync(HttpMethod.Post, "/images/prune?" + EngineQuery.Filters(filters), ct: ct, timeout: TimeSpan.FromMinutes(10));
             var deleted = body?["ImagesDeleted"]?.AsArray().Count(n => n?["Deleted"] is not null) ?? 0;
             var space = body?["SpaceReclaimed"]?.GetValue<long>() ?? 0;
-            return new ActionOutcome(cli, [new ActionResult("unused images", true,
-                $"Deleted {deleted} layer{(deleted == 1 ? "" : "s")}, reclaimed {ByteSize.Format(space)}.")]);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            return ActionOutcome.Refused(cli, "unused images", EngineErrorTranslator.Translate(e, model.Client.Endpoint).ToString());
-        }
+            return $"Deleted {deleted} layer{(deleted == 1 ? "" : "s")}, reclaimed {ByteSize.Format(space)}.";
+        }, nameFailures: false, ct)]);
     }
 
     /// <summary>Splits "repo[:tag]" at the tag's colon (not a registry port's); the tag defaults to latest.</summary>

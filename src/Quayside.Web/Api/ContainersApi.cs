@@ -55,7 +55,7 @@ public static class ContainersApi
             .WithSummary("Rename a container.");
 
         group.MapGet("/prune", async (HostModel model, string? label, CancellationToken ct) =>
-            await model.EngineUnavailableAsync(ct) ?? Results.Ok(new PrunePreview(DockerCli.ContainerPrune(), ContainerQuery.Apply(model, new ContainerFilter { Labels = label is null ? [] : [label] })
+            await model.EngineUnavailableAsync(ct) ?? Results.Ok(new PrunePreview(DockerCli.ContainerPrune(label), ContainerQuery.Apply(model, new ContainerFilter { Labels = label is null ? [] : [label] })
                 .Where(c => c.IsStopped).Select(c => c.Name).Order().ToList())))
             .WithSummary("What 'remove stopped containers' would remove.");
 

@@ -47,4 +47,11 @@ public class DockerCliTests
         Assert.Equal("docker image prune -a -f", DockerCli.ImagePrune(allUnused: true));
         Assert.Equal("docker image prune -f", DockerCli.ImagePrune(allUnused: false));
     }
+
+    [Fact]
+    public void Prune_lines_carry_a_label_filter_when_one_is_given()
+    {
+        Assert.Equal("docker container prune -f --filter label=run=7", DockerCli.ContainerPrune("run=7"));
+        Assert.Equal("docker image prune -a -f --filter 'label=team=a b'", DockerCli.ImagePrune(allUnused: true, label: "team=a b"));
+    }
 }
