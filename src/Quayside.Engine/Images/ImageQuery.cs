@@ -7,11 +7,11 @@ public static class ImageQuery
 {
     public static IEnumerable<ImageSummary> Apply(HostModel model, ImageFilter filter)
     {
-        var used = model.Containers.Values.Select(c => c.ImageId).ToHashSet();
+        var used = model.ImageUsage;
         var search = filter.Search?.Trim();
         return model.Images.Values.Where(i =>
             (!filter.DanglingOnly || i.IsDangling)
-            && (!filter.UnusedOnly || !used.Contains(i.Id))
+            && (!filter.UnusedOnly || !used.ContainsKey(i.Id))
             && (string.IsNullOrEmpty(search)
                 || i.Tags.Any(t => t.Contains(search, StringComparison.OrdinalIgnoreCase))
                 || i.Digests.Any(d => d.Contains(search, StringComparison.OrdinalIgnoreCase))

@@ -35,6 +35,7 @@ public sealed class HostModel
     private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _imagesDirty;
     private volatile ImmutableDictionary<string, ContainerSummary> _containers = ImmutableDictionary<string, ContainerSummary>.Empty;
+    private volatile IReadOnlyDictionary<string, int> _imageUsage = new Dictionary<string, int>();
     private volatile ImmutableDictionary<string, ImageSummary> _images = ImmutableDictionary<string, ImageSummary>.Empty;
     private volatile EngineStatus _status;
 
@@ -93,7 +94,10 @@ public sealed class HostModel
         return container.Image.StartsWith("sha256:", StringComparison.Ordinal) ? ImageSummary.ShortenId(container.Image) : container.Image;
     }
 
-    public int ContainersUsing(string imageId) => _containers.Values.Count(c => c.ImageId == imageId);
+    /// <summary>How many containers, running or stopped, use each image id; counted once per change of the container list.</summary>
+    public IReadOnlyDictionary<string, int> ImageUsage => _imageUsage;
+
+    public int ContainersUsing(string imageId) => _imageUsage.GetValueOrDefault(imageId);
 
     /// <summary>Runs until cancelled: connect, load, follow events; on any failure report it and reconnect with back-off.</summary>
     public async Task RunAsync(CancellationToken stopping)
@@ -239,7 +243,7 @@ public sealed class HostModel
     private async Task ReloadContainersAsync(CancellationToken ct)
     {
         var list = await _client.GetAsync<List<ContainerSummary>>("/containers/json?all=1", ct);
-        _containers = list.ToImmutableDictionary(c => c.Id);
+        PublishContainers(list.ToImmutableDictionary(c => c.Id));
     }
 
     private async Task RefreshContainersAsync(IReadOnlyList<string> ids, CancellationToken ct)
@@ -250,7 +254,13 @@ public sealed class HostModel
             builder.Remove(id);
         foreach (var c in list.Where(c => ids.Contains(c.Id)))
             builder[c.Id] = c;
-        _containers = builder.ToImmutable();
+        PublishContainers(builder.ToImmutable());
+    }
+
+    private void PublishContainers(ImmutableDictionary<string, ContainerSummary> containers)
+    {
+        _imageUsage = containers.Values.GroupBy(c => c.ImageId).ToDictionary(g => g.Key, g => g.Count());
+        _containers = containers;
     }
 
     private async Task ReloadImagesAsync(CancellationToken ct)
