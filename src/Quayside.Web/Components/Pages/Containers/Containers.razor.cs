@@ -35,15 +35,11 @@ public partial class Containers : ListPageBase
         Search = NullIfBlank(_search),
     };
 
-    private IReadOnlyList<string> FilterProblems => Filter.Validate();
+    /// <summary>The rows for a filter that has passed validation.</summary>
+    private List<ContainerSummary> Rows(ContainerFilter filter) =>
+        [.. ContainerSort.Apply(ContainerQuery.Apply(Model, filter), _sortKey, _sortDescending, Model)];
 
-    private List<ContainerSummary> Rows()
-    {
-        var filter = Filter;
-        return filter.Validate().Count > 0 ? [] : [.. ContainerSort.Apply(ContainerQuery.Apply(Model, filter), _sortKey, _sortDescending, Model)];
-    }
-
-    private string ListCli => DockerCli.Ps(Filter with { Search = null }, _showSizes);
+    private string ListCli(ContainerFilter filter) => DockerCli.Ps(filter with { Search = null }, _showSizes);
 
     private string BrowserHost => new Uri(Nav.BaseUri).Host;
 
