@@ -20,4 +20,7 @@ DOCKERFILE
     rm -rf "$dir"
 }
 
-build_busybox quayside-lab/busybox:latest linux/amd64 /bin/busybox
+busybox=$("$(dirname "$0")/fetch-busybox.sh")
+build_busybox quayside-lab/busybox:latest linux/amd64 "$busybox/amd64/busybox"
+# Runs under qemu-user-static (binfmt) on an amd64 host.
+build_busybox quayside-lab/busybox-arm64:latest linux/arm64 "$busybox/arm64/busybox"

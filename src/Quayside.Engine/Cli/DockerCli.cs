@@ -7,7 +7,7 @@ namespace Quayside.Engine.Cli;
 /// The one place that builds the <c>docker</c> command equivalent to what a page shows or an action does.
 /// Each method returns a line quoted for a POSIX shell.
 /// </summary>
-public static class DockerCli
+public static partial class DockerCli
 {
     public static string Ps(ContainerFilter filter, bool withSize = false)
     {

@@ -1,0 +1,16 @@
+namespace Quayside.Web.Components.Pages.ContainerDetail;
+
+/// <summary>One tab of a container's page: its route under <c>/containers/{id}</c> and its title.</summary>
+public sealed record DetailTab(string Key, string Title, string Path, bool NeedsRunning = false);
+
+/// <summary>The tabs every container page shows, in order. A feature adds its tab here and a page at that path.</summary>
+public static class ContainerTabs
+{
+    public static readonly IReadOnlyList<DetailTab> All =
+    [
+        // Issue-owned tabs are added here, e.g. new("inspect", "Inspect", ""), new("logs", "Logs", "logs").
+    ];
+
+    public static string Href(string containerId, DetailTab tab) =>
+        tab.Path.Length == 0 ? $"/containers/{Uri.EscapeDataString(containerId)}" : $"/containers/{Uri.EscapeDataString(containerId)}/{tab.Path}";
+}
