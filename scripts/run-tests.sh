@@ -25,6 +25,8 @@ fi
 # Leave the engine as we found it: everything the tests made carries this label.
 docker ps -aq --filter label=quayside.test | xargs -r docker rm -f >/dev/null 2>&1 || true
 docker images -q --filter label=quayside.test | xargs -r docker rmi -f >/dev/null 2>&1 || true
+docker volume ls -q --filter label=quayside.test | xargs -r docker volume rm -f >/dev/null 2>&1 || true
+docker network ls -q --filter label=quayside.test | xargs -r docker network rm >/dev/null 2>&1 || true
 
 python3 "$root/scripts/summarize-trx.py" "$results" "$build"
 exit "$status"
