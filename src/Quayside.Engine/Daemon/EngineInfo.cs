@@ -24,6 +24,7 @@ public sealed record EngineInfo
     public IReadOnlyList<string>? Warnings { get; init; }
     public EngineRegistryConfig? RegistryConfig { get; init; }
     public EngineSwarm? Swarm { get; init; }
+    public EnginePlugins? Plugins { get; init; }
 
     /// <summary>Registries the engine talks to without TLS checks: CIDRs and named index entries marked not secure.</summary>
     public IReadOnlyList<string> InsecureRegistries =>
@@ -36,5 +37,7 @@ public sealed record EngineInfo
 public sealed record EngineRegistryConfig(IReadOnlyList<string>? InsecureRegistryCIDRs, IReadOnlyDictionary<string, EngineIndexConfig>? IndexConfigs);
 
 public sealed record EngineIndexConfig(string Name, bool Secure);
+
+public sealed record EnginePlugins(IReadOnlyList<string>? Volume, IReadOnlyList<string>? Network, IReadOnlyList<string>? Log);
 
 public sealed record EngineSwarm(string? LocalNodeState, string? NodeID);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Quayside.Engine.Actions;
 using Quayside.Engine.Cli;
+using Quayside.Engine.Connection;
 using Quayside.Engine.Model;
 
 namespace Quayside.Engine.Networks;
@@ -42,6 +43,29 @@ public sealed class NetworkActions(HostModel model)
 
     public Task<JsonNode?> InspectAsync(string idOrName, CancellationToken ct = default) =>
         model.Client.GetAsync<JsonNode?>($"/networks/{EngineQuery.Path(idOrName)}?verbose=false", ct);
+
+    /// <summary>
+    /// Each container's aliases on the network, from the containers' inspect (neither the network's inspect nor the
+    /// container list carries them). The engine adds the container's short id to user-given aliases; that one is left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> AliasesAsync(string networkName, IReadOnlyList<string> containerIds, CancellationToken ct = default)
+    {
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>>();
+        await Parallel.ForEachAsync(containerIds, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (id, token) =>
+        {
+            try
+            {
+                var inspect = await model.Client.GetAsync<JsonNode?>($"/containers/{EngineQuery.Path(id)}/json", token);
+                if (inspect?["NetworkSettings"]?["Networks"]?[networkName]?["Aliases"] is JsonArray aliases)
+                    found[id] = [.. aliases.Select(a => a?.GetValue<string>() ?? "").Where(a => a.Length > 0 && !id.StartsWith(a, StringComparison.Ordinal))];
+            }
+            catch (Exception e) when (e is EngineApiException or OperationCanceledException)
+            {
+                // Removed meanwhile; the model's next event drops it from the page.
+            }
+        });
+        return found;
+    }
 
     public async Task<ActionOutcome> RemoveAsync(IReadOnlyList<string> networks, CancellationToken ct = default)
     {
