@@ -21,10 +21,13 @@ public sealed record EngineEvent
 
     public bool ChangesImageList => Type == "image";
 
-    /// <summary>Volume mount/unmount change no volume entry: who uses a volume comes from the container list.</summary>
-    public bool ChangesVolumeList => Type == "volume" && Action is "create" or "destroy";
+    /// <summary>
+    /// Volume mount/unmount change no volume entry: who uses a volume comes from the container list. A volume prune sends
+    /// one "prune" event and no "destroy" per volume (engine 20.10).
+    /// </summary>
+    public bool ChangesVolumeList => Type == "volume" && Action is "create" or "destroy" or "prune";
 
-    public bool ChangesNetworkList => Type == "network" && Action is "create" or "destroy" or "remove";
+    public bool ChangesNetworkList => Type == "network" && Action is "create" or "destroy" or "remove" or "prune";
 
     /// <summary>The container a network connect/disconnect moved: its list entry shows its networks.</summary>
     public string? ConnectedContainer => Type == "network" && Action is "connect" or "disconnect"
