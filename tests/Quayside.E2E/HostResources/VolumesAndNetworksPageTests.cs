@@ -152,6 +152,33 @@ public sealed class VolumesAndNetworksPageTests(QuaysideApp app, ITestOutputHelp
         await Expect(Page.Locator($"tr[data-testid=volume-row][data-name=\"{unused}\"]")).ToHaveCountAsync(0, new() { Timeout = StateChange });
     }
 
+    [Fact]
+    public async Task Bad_form_input_is_refused_with_what_is_wrong_and_what_is_accepted_before_reaching_the_engine()
+    {
+        var network = Network("badnet");
+        await LoginAsync(Page, "/networks");
+        await WaitForInteractiveAsync(Page, "[data-testid=create-open]");
+        await Page.Locator("[data-testid=create-open]").ClickAsync();
+        await Page.Locator("[data-testid=create-name]").FillAsync(network);
+        await Page.Locator("[data-testid=create-subnet]").FillAsync("10.300.0.0/16");
+        await Page.Locator("[data-testid=create-labels]").FillAsync("= nokey");
+        await Page.Locator("[data-testid=create-save]").ClickAsync();
+        var errors = Page.Locator("[data-testid=create-error]");
+        await Expect(errors).ToHaveTextAsync([
+            "'10.300.0.0/16' is not a valid subnet: use CIDR notation, e.g. 172.30.0.0/16 or fd00:1::/64.",
+            "'= nokey' is not a valid label: write one KEY=VALUE per line (the key has no spaces; the value may be empty).",
+        ]);
+        Assert.NotEqual(0, (await DockerCommand.RunAsync("network", "inspect", network)).ExitCode);
+
+        await Page.Locator("nav a[href='/volumes']").ClickAsync();
+        await WaitForInteractiveAsync(Page, "[data-testid=prune-label]");
+        await Page.Locator("[data-testid=prune-label]").FillAsync("has space");
+        await Expect(Page.Locator("[data-testid=prune-label-error]")).ToContainTextAsync("is not a label filter");
+        await Page.Locator("[data-testid=prune]").ClickAsync();
+        await Expect(Page.Locator("[data-testid=confirm-dialog]")).ToHaveCountAsync(0);
+        await Expect(Page.Locator("[data-testid=outcome]")).ToHaveAttributeAsync("data-ok", "false");
+    }
+
     private string Volume(string prefix)
     {
         var name = LabContainers.UniqueName(prefix);
