@@ -12,7 +12,9 @@ public static class EventHistory
         var now = DateTimeOffset.UtcNow;
         var until = filter.Until is { } u && u < now ? u : now;
         var since = filter.Since ?? until.AddHours(-1);
-        var query = $"/events?since={since.ToUnixTimeSeconds()}&until={until.ToUnixTimeSeconds()}";
+        // The engine takes whole seconds: round until up so the last partial second is read (the filter trims the rest).
+        var untilSeconds = until.ToUnixTimeSeconds() + (until.ToUnixTimeMilliseconds() % 1000 == 0 ? 0 : 1);
+        var query = $"/events?since={since.ToUnixTimeSeconds()}&until={untilSeconds}";
         if (filter.Types.Count > 0)
             query += "&" + EngineQuery.Filter("type", [.. filter.Types]);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -113,7 +113,6 @@ public class EventHistoryTests(LiveModelFixture fixture) : IClassFixture<LiveMod
         {
             await LabResources.CreateVolumeAsync(volume);
             await LabResources.RemoveVolumesAsync(volume);
-            await Task.Delay(1_100); // until is in whole seconds: let the second of the removal end
             var filter = new Quayside.Engine.Events.EventFilter
             {
                 Types = new HashSet<string> { "volume" }, Name = volume, Since = since, Until = DateTimeOffset.UtcNow,
