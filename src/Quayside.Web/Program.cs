@@ -58,6 +58,7 @@ builder.Services.AddSingleton(_ => new EngineClient(EngineEndpoint.FromEnvironme
 builder.Services.AddSingleton<HostModel>();
 builder.Services.AddSingleton<ContainerActions>();
 builder.Services.AddSingleton<ImageActions>();
+builder.Services.AddHostResources();
 builder.Services.AddHostedService<HostModelRunner>();
 
 var app = builder.Build();
@@ -86,6 +87,7 @@ var api = app.MapGroup("/api").AddEndpointFilter<AntiforgeryFilter>();
 api.MapEngineApi();
 api.MapContainersApi();
 api.MapImagesApi();
+api.MapHostResourcesApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

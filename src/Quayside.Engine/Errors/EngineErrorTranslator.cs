@@ -84,6 +84,16 @@ public static partial class EngineErrorTranslator
         (InvalidSignal(), m => new($"'{m.Groups[1].Value}' is not a signal the engine knows.", "Use a name like SIGTERM, SIGKILL or SIGHUP, or a number.")),
         (InProgress(), _ => new("Another operation on this container is still in progress.", "Wait a moment and try again.")),
         (PruneRunning(), _ => new("A prune is already running on this engine.", "Wait for it to finish.")),
+        (VolumeInUse(), m => new($"The volume '{m.Groups[1].Value}' is in use by container {Short(m.Groups[2].Value)}, so it was not removed.", "Remove that container first (a stopped container still holds its volumes).")),
+        (NoSuchVolume(), m => new($"There is no volume '{m.Groups[1].Value}' on this engine. It may have been removed already.")),
+        (NetworkHasEndpoints(), m => new($"The network '{m.Groups[1].Value}' still has containers connected, so it was not removed.", "Disconnect or stop those containers first.")),
+        (PredefinedNetwork(), m => new($"'{m.Groups[1].Value}' is one of the engine's predefined networks (bridge, host, none); it cannot be removed.")),
+        (NetworkNameExists(), m => new($"A network named '{m.Groups[1].Value}' already exists.", "Choose another name.")),
+        (PoolOverlaps(), _ => new("The subnet overlaps a subnet another network already uses.", "Choose a subnet no other network uses (see the Networks page), or leave it empty to let the engine pick one.")),
+        (EndpointExists(), m => new($"The container '{m.Groups[1].Value}' is already connected to the network '{m.Groups[2].Value}'.")),
+        (NotConnected(), m => new($"The container {Short(m.Groups[1].Value)} is not connected to the network '{m.Groups[2].Value}'.")),
+        (HostNetworkConnect(), _ => new("A container on the host network cannot be connected to other networks, and no container can be connected to or disconnected from the host network.")),
+        (NetworkNotFound(), m => new($"There is no network '{m.Groups[1].Value}' on this engine. It may have been removed already.")),
     ];
 
     [GeneratedRegex(@"^No such container: (\S+)", RegexOptions.IgnoreCase)] private static partial Regex NoSuchContainer();
@@ -99,6 +109,16 @@ public static partial class EngineErrorTranslator
     [GeneratedRegex(@"Invalid signal: (\S+)", RegexOptions.IgnoreCase)] private static partial Regex InvalidSignal();
     [GeneratedRegex(@"is already in progress", RegexOptions.IgnoreCase)] private static partial Regex InProgress();
     [GeneratedRegex(@"a prune operation is already running", RegexOptions.IgnoreCase)] private static partial Regex PruneRunning();
+    [GeneratedRegex(@"remove (\S+): volume is in use - \[([0-9a-f]+)", RegexOptions.IgnoreCase)] private static partial Regex VolumeInUse();
+    [GeneratedRegex(@"^get (\S+): no such volume", RegexOptions.IgnoreCase)] private static partial Regex NoSuchVolume();
+    [GeneratedRegex(@"network (\S+) id [0-9a-f]+ has active endpoints", RegexOptions.IgnoreCase)] private static partial Regex NetworkHasEndpoints();
+    [GeneratedRegex(@"^(\S+) is a pre-defined network and cannot be removed", RegexOptions.IgnoreCase)] private static partial Regex PredefinedNetwork();
+    [GeneratedRegex(@"network with name (\S+) already exists", RegexOptions.IgnoreCase)] private static partial Regex NetworkNameExists();
+    [GeneratedRegex(@"Pool overlaps with other one", RegexOptions.IgnoreCase)] private static partial Regex PoolOverlaps();
+    [GeneratedRegex(@"endpoint with name (\S+) already exists in network (\S+)", RegexOptions.IgnoreCase)] private static partial Regex EndpointExists();
+    [GeneratedRegex(@"container (\S+) is not connected to (?:the )?network (\S+)", RegexOptions.IgnoreCase)] private static partial Regex NotConnected();
+    [GeneratedRegex(@"cannot be disconnected from host network or connected to host network", RegexOptions.IgnoreCase)] private static partial Regex HostNetworkConnect();
+    [GeneratedRegex(@"^network (\S+) not found", RegexOptions.IgnoreCase)] private static partial Regex NetworkNotFound();
 
     private static string Short(string id) => id.Length > 12 ? id[..12] : id;
 

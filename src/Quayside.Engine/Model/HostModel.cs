@@ -7,11 +7,13 @@ using Quayside.Engine.Connection;
 using Quayside.Engine.Containers;
 using Quayside.Engine.Errors;
 using Quayside.Engine.Images;
+using Quayside.Engine.Networks;
+using Quayside.Engine.Volumes;
 
 namespace Quayside.Engine.Model;
 
 /// <summary>
-/// The in-memory picture of one engine's containers and images, loaded once and then kept current by the
+/// The in-memory picture of one engine's containers, images, volumes and networks, loaded once and then kept current by the
 /// engine's events stream (never by polling). One per engine, shared by every browser. Readers get immutable
 /// snapshots; a single worker applies changes, coalescing bursts of events.
 /// </summary>
@@ -33,11 +35,19 @@ public sealed class HostModel
     private readonly ConcurrentDictionary<string, string> _platforms = new();
     private readonly SemaphoreSlim _wake = new(0);
     private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile bool _imagesDirty;
+    private volatile bool _imagesDirty, _volumesDirty, _networksDirty;
     private volatile ImmutableDictionary<string, ContainerSummary> _containers = ImmutableDictionary<string, ContainerSummary>.Empty;
     private volatile IReadOnlyDictionary<string, int> _imageUsage = new Dictionary<string, int>();
     private volatile ImmutableDictionary<string, ImageSummary> _images = ImmutableDictionary<string, ImageSummary>.Empty;
     private volatile EngineStatus _status;
+    private volatile ImmutableDictionary<string, VolumeSummary> _volumes = ImmutableDictionary<string, VolumeSummary>.Empty;
+    private volatile ImmutableDictionary<string, NetworkSummary> _networks = ImmutableDictionary<string, NetworkSummary>.Empty;
+    private volatile IReadOnlyDictionary<string, IReadOnlyList<ContainerSummary>> _volumeUsers = new Dictionary<string, IReadOnlyList<ContainerSummary>>();
+    private volatile IReadOnlyDictionary<string, IReadOnlyList<ContainerSummary>> _networkMembers = new Dictionary<string, IReadOnlyList<ContainerSummary>>();
+    private readonly RecentEvents _recentEvents = new(RecentEventsKept);
+
+    /// <summary>How many raw engine events the model keeps for a page that opens later.</summary>
+    public const int RecentEventsKept = 1000;
 
     public HostModel(EngineClient client, ILogger<HostModel>? log = null)
     {
@@ -53,6 +63,36 @@ public sealed class HostModel
     public EngineStatus Status => _status;
     public IReadOnlyDictionary<string, ContainerSummary> Containers => _containers;
     public IReadOnlyDictionary<string, ImageSummary> Images => _images;
+
+    /// <summary>Volumes by name.</summary>
+    public IReadOnlyDictionary<string, VolumeSummary> Volumes => _volumes;
+
+    /// <summary>Networks by id.</summary>
+    public IReadOnlyDictionary<string, NetworkSummary> Networks => _networks;
+
+    /// <summary>
+    /// Raised on the events reader's thread for every engine event, of any type, as soon as it is read (before the
+    /// lists are updated). Handlers must be quick and must not throw.
+    /// </summary>
+    public event Action<EngineEvent>? EventReceived;
+
+    /// <summary>The last <see cref="RecentEventsKept"/> engine events seen since the app started, oldest first.</summary>
+    public IReadOnlyList<EngineEvent> RecentEvents => _recentEvents.Snapshot();
+
+    /// <summary>The containers (any state) that mount the named volume; counted once per change of the container list.</summary>
+    public IReadOnlyList<ContainerSummary> ContainersUsingVolume(string volumeName) => _volumeUsers.GetValueOrDefault(volumeName) ?? [];
+
+    /// <summary>The containers attached to the named network, as the container list reports them.</summary>
+    public IReadOnlyList<ContainerSummary> ContainersOnNetwork(string networkName) => _networkMembers.GetValueOrDefault(networkName) ?? [];
+
+    public NetworkSummary? FindNetwork(string idOrName)
+    {
+        var snapshot = _networks;
+        if (snapshot.TryGetValue(idOrName, out var exact))
+            return exact;
+        return snapshot.Values.FirstOrDefault(n => n.Name == idOrName)
+            ?? (idOrName.Length >= 3 ? snapshot.Values.FirstOrDefault(n => n.Id.StartsWith(idOrName, StringComparison.Ordinal)) : null);
+    }
 
     /// <summary>Completes when the lists have been loaded from the engine the first time.</summary>
     public Task FirstLoad => _firstLoad.Task;
@@ -109,11 +149,13 @@ public sealed class HostModel
             try
             {
                 // Subscribe before listing, so nothing that happens during the load is missed.
-                await using var events = await _client.OpenStreamAsync(
-                    "/events?" + EngineQuery.Filter("type", "container", "image"), session.Token);
+                // Every type: the model follows four of them, the events page shows them all.
+                await using var events = await _client.OpenStreamAsync("/events", session.Token);
                 var version = await _client.GetAsync<EngineVersion>("/version", session.Token);
                 await ReloadContainersAsync(session.Token);
                 await ReloadImagesAsync(session.Token);
+                await ReloadVolumesAsync(session.Token);
+                await ReloadNetworksAsync(session.Token);
                 SetStatus(new EngineStatus(EngineConnectionState.Connected, _client.Endpoint.Address, null, DateTimeOffset.UtcNow, version));
                 _firstLoad.TrySetResult();
                 backoff = TimeSpan.FromMilliseconds(250);
@@ -162,6 +204,7 @@ public sealed class HostModel
             var e = JsonSerializer.Deserialize<EngineEvent>(line, EngineClient.Json);
             if (e is null)
                 continue;
+            Publish(e);
             if (e.ChangesContainerList && e.Actor.Id.Length > 0)
             {
                 _dirtyContainers[e.Actor.Id] = 0;
@@ -170,6 +213,12 @@ public sealed class HostModel
             }
             else if (e.ChangesImageList)
                 _imagesDirty = true;
+            else if (e.ChangesVolumeList)
+                _volumesDirty = true;
+            else if (e.ChangesNetworkList)
+                _networksDirty = true;
+            else if (e.ConnectedContainer is { Length: > 0 } container)
+                _dirtyContainers[container] = 0;
             else
                 continue;
             _wake.Release();
@@ -188,6 +237,16 @@ public sealed class HostModel
             {
                 _imagesDirty = false;
                 await ReloadImagesAsync(ct);
+            }
+            if (_volumesDirty)
+            {
+                _volumesDirty = false;
+                await ReloadVolumesAsync(ct);
+            }
+            if (_networksDirty)
+            {
+                _networksDirty = false;
+                await ReloadNetworksAsync(ct);
             }
             var ids = Drain(_dirtyContainers);
             var settling = Drain(_settleContainers).Except(ids).ToList();
@@ -260,6 +319,12 @@ public sealed class HostModel
     private void PublishContainers(ImmutableDictionary<string, ContainerSummary> containers)
     {
         _imageUsage = containers.Values.GroupBy(c => c.ImageId).ToDictionary(g => g.Key, g => g.Count());
+        _volumeUsers = containers.Values
+            .SelectMany(c => c.Mounts.Where(m => m.Type == "volume" && !string.IsNullOrEmpty(m.Name)).Select(m => (m.Name!, c)))
+            .GroupBy(p => p.Item1).ToDictionary(g => g.Key, g => (IReadOnlyList<ContainerSummary>)[.. g.Select(p => p.c).Distinct()]);
+        _networkMembers = containers.Values
+            .SelectMany(c => c.NetworkNames.Select(n => (n, c)))
+            .GroupBy(p => p.n).ToDictionary(g => g.Key, g => (IReadOnlyList<ContainerSummary>)[.. g.Select(p => p.c)]);
         _containers = containers;
     }
 
@@ -280,6 +345,31 @@ public sealed class HostModel
             }
         });
         _images = list.ToImmutableDictionary(i => i.Id, i => i with { Platform = _platforms.GetValueOrDefault(i.Id) });
+    }
+
+    private async Task ReloadVolumesAsync(CancellationToken ct)
+    {
+        var list = await _client.GetAsync<VolumeList>("/volumes", ct);
+        _volumes = (list.Volumes ?? []).ToImmutableDictionary(v => v.Name);
+    }
+
+    private async Task ReloadNetworksAsync(CancellationToken ct)
+    {
+        var list = await _client.GetAsync<List<NetworkSummary>>("/networks", ct);
+        _networks = list.ToImmutableDictionary(n => n.Id);
+    }
+
+    private void Publish(EngineEvent e)
+    {
+        _recentEvents.Add(e);
+        try
+        {
+            EventReceived?.Invoke(e);
+        }
+        catch (Exception error)
+        {
+            _log.LogError(error, "An engine event subscriber failed");
+        }
     }
 
     private void SetStatus(EngineStatus status)

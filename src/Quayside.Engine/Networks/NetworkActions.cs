@@ -1,0 +1,129 @@
+using System.Text.Json.Nodes;
+using Quayside.Engine.Actions;
+using Quayside.Engine.Cli;
+using Quayside.Engine.Connection;
+using Quayside.Engine.Model;
+
+namespace Quayside.Engine.Networks;
+
+/// <summary>Create, inspect, connect, disconnect, remove and prune networks; each outcome carries the CLI line it equals.</summary>
+public sealed class NetworkActions(HostModel model)
+{
+    public async Task<ActionOutcome> CreateAsync(NetworkSpec spec, CancellationToken ct = default)
+    {
+        var cli = DockerCli.NetworkCreate(spec);
+        var name = spec.Name.Trim();
+        if (spec.Validate() is { Count: > 0 } problems)
+            return ActionOutcome.Refused(cli, name, string.Join(" ", problems));
+        return new ActionOutcome(cli, [await ActionAttempt.RunAsync(name, model.Client.Endpoint, async () =>
+        {
+            var config = new Dictionary<string, string>();
+            if (!string.IsNullOrWhiteSpace(spec.Subnet))
+                config["Subnet"] = spec.Subnet.Trim();
+            if (!string.IsNullOrWhiteSpace(spec.IpRange))
+                config["IPRange"] = spec.IpRange.Trim();
+            if (!string.IsNullOrWhiteSpace(spec.Gateway))
+                config["Gateway"] = spec.Gateway.Trim();
+            var body = new Dictionary<string, object?>
+            {
+                ["Name"] = name,
+                ["CheckDuplicate"] = true,
+                ["Driver"] = string.IsNullOrWhiteSpace(spec.Driver) ? "bridge" : spec.Driver.Trim(),
+                ["Internal"] = spec.Internal,
+                ["Attachable"] = spec.Attachable,
+                ["EnableIPv6"] = spec.EnableIPv6,
+                ["Labels"] = spec.Labels,
+                ["IPAM"] = new Dictionary<string, object> { ["Driver"] = "default", ["Config"] = config.Count == 0 ? Array.Empty<object>() : new object[] { config } },
+            };
+            var (_, created) = await model.Client.SendAsync(HttpMethod.Post, "/networks/create", body, ct);
+            var id = created?["Id"]?.GetValue<string>() ?? "";
+            return $"Created network {name} ({(id.Length > 12 ? id[..12] : id)}).";
+        }, nameFailures: false, ct)]);
+    }
+
+    public Task<JsonNode?> InspectAsync(string idOrName, CancellationToken ct = default) =>
+        model.Client.GetAsync<JsonNode?>($"/networks/{EngineQuery.Path(idOrName)}?verbose=false", ct);
+
+    /// <summary>
+    /// Each container's aliases on the network, from the containers' inspect (neither the network's inspect nor the
+    /// container list carries them). The engine adds the container's short id to user-given aliases; that one is left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> AliasesAsync(string networkName, IReadOnlyList<string> containerIds, CancellationToken ct = default)
+    {
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>>();
+        await Parallel.ForEachAsync(containerIds, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (id, token) =>
+        {
+            try
+            {
+                var inspect = await model.Client.GetAsync<JsonNode?>($"/containers/{EngineQuery.Path(id)}/json", token);
+                if (inspect?["NetworkSettings"]?["Networks"]?[networkName]?["Aliases"] is JsonArray aliases)
+                    found[id] = [.. aliases.Select(a => a?.GetValue<string>() ?? "").Where(a => a.Length > 0 && !id.StartsWith(a, StringComparison.Ordinal))];
+            }
+            catch (Exception e) when (e is EngineApiException or OperationCanceledException)
+            {
+                // Removed meanwhile; the model's next event drops it from the page.
+            }
+        });
+        return found;
+    }
+
+    public async Task<ActionOutcome> RemoveAsync(IReadOnlyList<string> networks, CancellationToken ct = default)
+    {
+        var names = networks.Select(n => model.FindNetwork(n)?.Name ?? n).ToList();
+        var results = await Task.WhenAll(networks.Select((network, i) => ActionAttempt.RunAsync(names[i], model.Client.Endpoint, async () =>
+        {
+            await model.Client.SendAsync(HttpMethod.Delete, $"/networks/{EngineQuery.Path(network)}", ct: ct);
+            return $"Removed network {names[i]}.";
+        }, nameFailures: networks.Count > 1, ct)));
+        return new ActionOutcome(DockerCli.NetworkRemove(names), results);
+    }
+
+    public async Task<ActionOutcome> ConnectAsync(string network, string container, string? aliasText, string? ip, CancellationToken ct = default)
+    {
+        var networkName = model.FindNetwork(network)?.Name ?? network;
+        var (aliases, aliasProblem) = InputRules.Aliases(aliasText);
+        var cli = DockerCli.NetworkConnect(networkName, container, aliases, ip);
+        var problem = aliasProblem ?? InputRules.IpAddress(ip, "IP address")
+            ?? (string.IsNullOrWhiteSpace(container) ? "Choose the container to connect." : null);
+        if (problem is not null)
+            return ActionOutcome.Refused(cli, container, problem);
+        return new ActionOutcome(cli, [await ActionAttempt.RunAsync(container, model.Client.Endpoint, async () =>
+        {
+            var ipam = new Dictionary<string, string>();
+            if (!string.IsNullOrWhiteSpace(ip))
+                ipam[ip.Contains(':') ? "IPv6Address" : "IPv4Address"] = ip.Trim();
+            var body = new Dictionary<string, object>
+            {
+                ["Container"] = container,
+                ["EndpointConfig"] = new Dictionary<string, object> { ["Aliases"] = aliases, ["IPAMConfig"] = ipam },
+            };
+            await model.Client.SendAsync(HttpMethod.Post, $"/networks/{EngineQuery.Path(network)}/connect", body, ct);
+            return $"Connected {container} to {networkName}" + (aliases.Count > 0 ? $" as {string.Join(", ", aliases)}." : ".");
+        }, nameFailures: false, ct)]);
+    }
+
+    public async Task<ActionOutcome> DisconnectAsync(string network, string container, bool force, CancellationToken ct = default)
+    {
+        var networkName = model.FindNetwork(network)?.Name ?? network;
+        return new ActionOutcome(DockerCli.NetworkDisconnect(networkName, container, force), [await ActionAttempt.RunAsync(container, model.Client.Endpoint, async () =>
+        {
+            await model.Client.SendAsync(HttpMethod.Post, $"/networks/{EngineQuery.Path(network)}/disconnect",
+                new Dictionary<string, object> { ["Container"] = container, ["Force"] = force }, ct);
+            return $"Disconnected {container} from {networkName}.";
+        }, nameFailures: false, ct)]);
+    }
+
+    /// <summary>Like <c>docker network prune -f [--filter label=...]</c>.</summary>
+    public async Task<ActionOutcome> PruneAsync(string? label = null, CancellationToken ct = default)
+    {
+        var cli = DockerCli.NetworkPrune(label);
+        if (InputRules.LabelFilter(label) is { } problem)
+            return ActionOutcome.Refused(cli, "unused networks", problem);
+        return new ActionOutcome(cli, [await ActionAttempt.RunAsync("unused networks", model.Client.Endpoint, async () =>
+        {
+            var (_, body) = await model.Client.SendAsync(HttpMethod.Post, "/networks/prune?" + EngineQuery.Filters(LabelMatch.Filters(label)),
+                ct: ct, timeout: TimeSpan.FromMinutes(5));
+            return PruneReport.Describe(body, "NetworksDeleted", "network");
+        }, nameFailures: false, ct)]);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Quayside.Engine.Actions;
+using Quayside.Engine.Cli;
+using Quayside.Engine.Model;
+
+namespace Quayside.Engine.Volumes;
+
+/// <summary>Create, inspect, remove and prune volumes; each outcome carries the CLI line it equals.</summary>
+public sealed class VolumeActions(HostModel model)
+{
+    public async Task<ActionOutcome> CreateAsync(VolumeSpec spec, CancellationToken ct = default)
+    {
+        var cli = DockerCli.VolumeCreate(spec);
+        var target = string.IsNullOrWhiteSpace(spec.Name) ? "new volume" : spec.Name.Trim();
+        if (InputRules.ObjectName(spec.Name, "volume", optional: true) is { } problem)
+            return ActionOutcome.Refused(cli, target, problem);
+        return new ActionOutcome(cli, [await ActionAttempt.RunAsync(target, model.Client.Endpoint, async () =>
+        {
+            var body = new Dictionary<string, object?>
+            {
+                ["Name"] = spec.Name?.Trim() ?? "",
+                ["Driver"] = string.IsNullOrWhiteSpace(spec.Driver) ? "local" : spec.Driver.Trim(),
+                ["DriverOpts"] = spec.DriverOptions,
+                ["Labels"] = spec.Labels,
+            };
+            var (_, created) = await model.Client.SendAsync(HttpMethod.Post, "/volumes/create", body, ct);
+            return $"Created volume {created?["Name"]?.GetValue<string>() ?? target}.";
+        }, nameFailures: false, ct)]);
+    }
+
+    public Task<JsonNode?> InspectAsync(string name, CancellationToken ct = default) =>
+        model.Client.GetAsync<JsonNode?>($"/volumes/{EngineQuery.Path(name)}", ct);
+
+    public async Task<ActionOutcome> RemoveAsync(IReadOnlyList<string> names, bool force, CancellationToken ct = default)
+    {
+        var results = await Task.WhenAll(names.Select(name => ActionAttempt.RunAsync(name, model.Client.Endpoint, async () =>
+        {
+            await model.Client.SendAsync(HttpMethod.Delete, $"/volumes/{EngineQuery.Path(name)}?force={(force ? "true" : "false")}", ct: ct);
+            return $"Removed volume {name}.";
+        }, nameFailures: names.Count > 1, ct)));
+        return new ActionOutcome(DockerCli.VolumeRemove(names, force), results);
+    }
+
+    /// <summary>Like <c>docker volume prune -f [--filter label=...]</c>.</summary>
+    public async Task<ActionOutcome> PruneAsync(string? label = null, CancellationToken ct = default)
+    {
+        var cli = DockerCli.VolumePrune(label);
+        if (InputRules.LabelFilter(label) is { } problem)
+            return ActionOutcome.Refused(cli, "unused volumes", problem);
+        return new ActionOutcome(cli, [await ActionAttempt.RunAsync("unused volumes", model.Client.Endpoint, async () =>
+        {
+            var (_, body) = await model.Client.SendAsync(HttpMethod.Post, "/volumes/prune?" + EngineQuery.Filters(LabelMatch.Filters(label)),
+                ct: ct, timeout: TimeSpan.FromMinutes(10));
+            return PruneReport.Describe(body, "VolumesDeleted", "volume");
+        }, nameFailures: false, ct)]);
+    }
+}
