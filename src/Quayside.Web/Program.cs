@@ -58,6 +58,7 @@ builder.Services.AddSingleton(_ => new EngineClient(EngineEndpoint.FromEnvironme
 builder.Services.AddSingleton<HostModel>();
 builder.Services.AddSingleton<ContainerActions>();
 builder.Services.AddSingleton<ImageActions>();
+builder.Services.AddContainerInsight();
 builder.Services.AddHostedService<HostModelRunner>();
 
 var app = builder.Build();

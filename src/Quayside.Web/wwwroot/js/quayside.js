@@ -14,3 +14,8 @@ window.quayside = {
         }
     }
 };
+// Brings an element (a search match) into view without touching its content.
+window.quayside.scrollIntoView = function (id) {
+    const el = document.getElementById(id);
+    if (el) el.scrollIntoView({ block: "center" });
+};
