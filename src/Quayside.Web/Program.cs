@@ -87,6 +87,7 @@ var api = app.MapGroup("/api").AddEndpointFilter<AntiforgeryFilter>();
 api.MapEngineApi();
 api.MapContainersApi();
 api.MapImagesApi();
+api.MapInsightApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

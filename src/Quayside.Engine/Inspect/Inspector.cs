@@ -12,20 +12,23 @@ public sealed class Inspector(EngineClient client)
     public EngineClient Client => client;
 
     public Task<Inspected<ContainerDetails>> ContainerAsync(string id, CancellationToken ct = default) =>
-        ReadAsync<ContainerDetails>($"/containers/{Uri.EscapeDataString(id)}/json", ct);
+        ReadAsync<ContainerDetails>($"/containers/{Segment(id)}/json", ct);
 
     public Task<Inspected<ImageDetails>> ImageAsync(string id, CancellationToken ct = default) =>
-        ReadAsync<ImageDetails>($"/images/{Uri.EscapeDataString(id)}/json", ct);
+        ReadAsync<ImageDetails>($"/images/{Segment(id)}/json", ct);
 
     public Task<IReadOnlyList<ImageHistoryEntry>> HistoryAsync(string id, CancellationToken ct = default) =>
-        client.GetAsync<IReadOnlyList<ImageHistoryEntry>>($"/images/{Uri.EscapeDataString(id)}/history", ct);
+        client.GetAsync<IReadOnlyList<ImageHistoryEntry>>($"/images/{Segment(id)}/history", ct);
 
     public Task<ContainerProcesses> ProcessesAsync(string id, CancellationToken ct = default) =>
-        client.GetAsync<ContainerProcesses>($"/containers/{Uri.EscapeDataString(id)}/top", ct);
+        client.GetAsync<ContainerProcesses>($"/containers/{Segment(id)}/top", ct);
 
     /// <summary>The changes to the writable layer; the engine answers null (not []) when there are none.</summary>
     public async Task<IReadOnlyList<FilesystemChange>> ChangesAsync(string id, CancellationToken ct = default) =>
-        await client.GetAsync<IReadOnlyList<FilesystemChange>?>($"/containers/{Uri.EscapeDataString(id)}/changes", ct) ?? [];
+        await client.GetAsync<IReadOnlyList<FilesystemChange>?>($"/containers/{Segment(id)}/changes", ct) ?? [];
+
+    /// <summary>An id or name for the URL path; image names keep their slashes (the engine routes them, as the CLI sends them).</summary>
+    private static string Segment(string idOrName) => string.Join('/', idOrName.Split('/').Select(Uri.EscapeDataString));
 
     private async Task<Inspected<T>> ReadAsync<T>(string path, CancellationToken ct)
     {

@@ -11,7 +11,8 @@ public sealed record StatsSample(
     ulong NetTx,
     ulong BlockRead,
     ulong BlockWrite,
-    ulong Pids)
+    ulong Pids,
+    uint OnlineCpus = 0)
 {
     /// <summary>
     /// Turns one engine stats object into a sample. CPU % is null on the first object of a stream, whose
@@ -36,7 +37,8 @@ public sealed record StatsSample(
             else if (e.Op.Equals("write", StringComparison.OrdinalIgnoreCase))
                 write += e.Value;
         }
-        return new StatsSample(s.Read, cpu, memory, limit, limit > 0 ? memory / limit * 100.0 : 0, rx, tx, read, write, s.PidsStats.Current);
+        var cpus = s.CpuStats.OnlineCpus > 0 ? s.CpuStats.OnlineCpus : (uint)(s.CpuStats.CpuUsage.PercpuUsage?.Count ?? 0);
+        return new StatsSample(s.Read, cpu, memory, limit, limit > 0 ? memory / limit * 100.0 : 0, rx, tx, read, write, s.PidsStats.Current, cpus);
     }
 
     /// <summary>The CLI's calculateCPUPercentUnix: the container's share of the host's CPU time since the previous reading, times the CPUs.</summary>

@@ -14,5 +14,16 @@ public static class EngineText
 
     public static string OrDash(string? value) => string.IsNullOrEmpty(value) ? "—" : value;
 
-    public static string Nanoseconds(long ns) => ns <= 0 ? "default" : TimeSpan.FromTicks(ns / 100).ToString("g", CultureInfo.InvariantCulture);
+    /// <summary>A duration in nanoseconds as docker's flags take it: "1s", "1m30s", "500ms"; "default" for 0.</summary>
+    public static string Nanoseconds(long ns)
+    {
+        if (ns <= 0)
+            return "default";
+        var t = TimeSpan.FromTicks(ns / 100);
+        if (t < TimeSpan.FromSeconds(1))
+            return $"{t.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture)}ms";
+        var text = (t.Hours + t.Days * 24 > 0 ? $"{t.Hours + t.Days * 24}h" : "") + (t.Minutes > 0 ? $"{t.Minutes}m" : "");
+        var seconds = t.Seconds + t.Milliseconds / 1000.0;
+        return seconds > 0 || text.Length == 0 ? text + seconds.ToString("0.###", CultureInfo.InvariantCulture) + "s" : text;
+    }
 }

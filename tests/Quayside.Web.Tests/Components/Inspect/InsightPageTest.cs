@@ -1,22 +1,13 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using Quayside.Engine.Inspect;
-using Quayside.Engine.Stats;
 using Quayside.TestSupport;
 
 namespace Quayside.Web.Tests.Components.Inspect;
 
-/// <summary>A page test context with the inspect and stats services, and the containers a test made, removed afterwards.</summary>
+/// <summary>A page test context, and the containers a test made, removed afterwards.</summary>
 public abstract class InsightPageTest : IAsyncLifetime
 {
     private readonly List<string> _made = [];
-
-    protected InsightPageTest()
-    {
-        Ctx.Bunit.Services.AddSingleton(new Inspector(Ctx.Model.Client));
-        Ctx.Bunit.Services.AddSingleton(new StatsHub(Ctx.Model.Client));
-    }
 
     protected PageTestContext Ctx { get; } = new();
 
