@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using Quayside.Engine.Containers;
 using Quayside.Engine.Errors;
 using Quayside.Engine.Inspect;
@@ -14,6 +15,7 @@ public partial class ContainerTopView
     private string? _error;
 
     [Inject] private Inspector Inspector { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     [Parameter, EditorRequired] public ContainerSummary Container { get; set; } = default!;
 
@@ -26,13 +28,26 @@ public partial class ContainerTopView
         {
             do
             {
-                if (Container.State == "running")
+                if (Container.State == "running" && !await BrowserTabHiddenAsync())
                     await ReadAsync(ct);
             }
             while (await timer.WaitForNextTickAsync(ct));
         }
         catch (OperationCanceledException)
         {
+        }
+    }
+
+    /// <summary>A browser tab in the background does not need the engine asked every 2 s.</summary>
+    private async Task<bool> BrowserTabHiddenAsync()
+    {
+        try
+        {
+            return await JS.InvokeAsync<bool>("quayside.isHidden");
+        }
+        catch (Exception e) when (e is JSException or InvalidOperationException or JSDisconnectedException or TaskCanceledException)
+        {
+            return false; // prerendering, or the circuit is going away
         }
     }
 
