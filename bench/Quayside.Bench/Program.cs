@@ -9,6 +9,13 @@ using Quayside.Bench;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
+if (args.Contains("--stats"))
+{
+    using var stopStats = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopStats.Cancel(); };
+    return await StatsBench.RunAsync(args, stopStats.Token);
+}
+
 const double RatioGoal = 1.1;
 const double RssGoalMb = 100;
 const int WarmUp = 5;

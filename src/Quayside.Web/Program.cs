@@ -59,6 +59,7 @@ builder.Services.AddSingleton<HostModel>();
 builder.Services.AddSingleton<ContainerActions>();
 builder.Services.AddSingleton<ImageActions>();
 builder.Services.AddHostResources();
+builder.Services.AddContainerInsight();
 builder.Services.AddHostedService<HostModelRunner>();
 
 var app = builder.Build();
@@ -88,6 +89,7 @@ api.MapEngineApi();
 api.MapContainersApi();
 api.MapImagesApi();
 api.MapHostResourcesApi();
+api.MapInsightApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

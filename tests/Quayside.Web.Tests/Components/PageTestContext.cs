@@ -4,7 +4,9 @@ using Microsoft.FluentUI.AspNetCore.Components;
 using Quayside.Engine.Connection;
 using Quayside.Engine.Containers;
 using Quayside.Engine.Images;
+using Quayside.Engine.Inspect;
 using Quayside.Engine.Model;
+using Quayside.Engine.Stats;
 
 namespace Quayside.Web.Tests.Components;
 
@@ -23,6 +25,8 @@ public sealed class PageTestContext : IAsyncDisposable
         Bunit.Services.AddSingleton(Model);
         Bunit.Services.AddSingleton(new ContainerActions(Model));
         Bunit.Services.AddSingleton(new ImageActions(Model));
+        Bunit.Services.AddSingleton(new Inspector(Model.Client));
+        Bunit.Services.AddSingleton(new StatsHub(Model.Client));
     }
 
     public BunitContext Bunit { get; } = new();

@@ -14,3 +14,12 @@ window.quayside = {
         }
     }
 };
+// Brings an element (a search match) into view without touching its content.
+window.quayside.scrollIntoView = function (id) {
+    const el = document.getElementById(id);
+    if (el) el.scrollIntoView({ block: "center" });
+};
+// Whether this browser tab is in the background (views that poll skip their reads then).
+window.quayside.isHidden = function () {
+    return document.hidden;
+};

@@ -9,6 +9,11 @@ public static class ContainerTabs
     public static readonly IReadOnlyList<DetailTab> All =
     [
         // Issue-owned tabs are added here, e.g. new("inspect", "Inspect", ""), new("logs", "Logs", "logs").
+        new("inspect", "Inspect", ""),
+        new("stats", "Stats", "stats", NeedsRunning: true),
+        new("top", "Processes", "top", NeedsRunning: true),
+        new("diff", "Changes", "diff"),
+        new("json", "Raw JSON", "json"),
     ];
 
     public static string Href(string containerId, DetailTab tab) =>

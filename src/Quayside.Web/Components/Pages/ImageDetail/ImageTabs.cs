@@ -8,6 +8,9 @@ public static class ImageTabs
     public static readonly IReadOnlyList<DetailTab> All =
     [
         // Issue-owned tabs are added here, e.g. new("inspect", "Inspect", ""), new("history", "History", "history").
+        new("inspect", "Inspect", ""),
+        new("history", "History", "history"),
+        new("json", "Raw JSON", "json"),
     ];
 
     public static string Href(string imageId, DetailTab tab) =>
