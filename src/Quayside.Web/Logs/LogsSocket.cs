@@ -81,6 +81,7 @@ public static class LogsSocket
     private static async Task ProduceAsync(ContainerLogs logs, List<LogTarget> targets, LogQuery query, TimeProvider clock,
         ChannelWriter<IReadOnlyList<LogLine>> writer, CancellationToken ct)
     {
+        Exception? failure = null;
         try
         {
             if (targets.Count == 1)
@@ -114,10 +115,12 @@ public static class LogsSocket
         }
         catch (Exception e)
         {
-            writer.TryComplete(e);
-            return;
+            failure = e;
         }
-        writer.TryComplete();
+        finally
+        {
+            writer.TryComplete(failure);
+        }
     }
 
     private static async Task SendBatchesAsync(WebSocket ws, ChannelReader<IReadOnlyList<LogLine>> reader, bool sortByTime, CancellationToken ct)
