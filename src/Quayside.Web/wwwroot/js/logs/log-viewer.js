@@ -7,8 +7,11 @@ const MAX_LINES = 2_000_000;       // beyond this the oldest tenth is dropped
 const MAX_SCROLL_PX = 8_000_000;   // browsers cap an element's height; longer logs map the scrollbar proportionally
 const SEARCH_SLICE_MS = 12;        // a search yields to the page this often
 
-export function create(root, options) {
-    return new LogViewer(root, options ?? {});
+/** Makes a viewer in root; with url, starts streaming from it at once. */
+export function create(root, options, url) {
+    const viewer = new LogViewer(root, options ?? {});
+    if (url) viewer.open(url);
+    return viewer;
 }
 
 function el(tag, props, ...children) {
@@ -36,6 +39,7 @@ class LogViewer {
         this.onlyMatching = false;
         this.current = -1;          // index into this.matches
         this.stick = true;          // keep the newest line in view
+        this.ownScrollTop = -1;
         this.renderQueued = false;
         this.ws = null;
         this.state = "idle";
@@ -87,7 +91,11 @@ class LogViewer {
         this.window = el("div", { class: "lv-window" }, this.rows);
         this.spacer = el("div", { class: "lv-spacer" });
         this.scroller = el("div", { class: "lv-scroller", tabindex: "0", "data-testid": "logs-scroller" }, this.window, this.spacer);
-        this.scroller.addEventListener("scroll", () => { this.stick = this.atBottom(); this.queueRender(); }, { passive: true });
+        // Our own jumps to the newest line must not end "stick" when more lines arrived before the scroll event.
+        this.scroller.addEventListener("scroll", () => {
+            if (Math.abs(this.scroller.scrollTop - this.ownScrollTop) > 1) this.stick = this.atBottom();
+            this.queueRender();
+        }, { passive: true });
         this.jump = el("button", { class: "q-button lv-jump", type: "button", text: "↓ Newest", hidden: "", "data-testid": "logs-jump-end", onclick: () => { this.stick = true; this.scrollToEnd(); } });
         this.status = el("div", { class: "lv-status muted", "data-testid": "logs-status" });
         this.error = el("div", { class: "field-error lv-error", "data-testid": "logs-error", hidden: "" });
@@ -105,7 +113,7 @@ class LogViewer {
         this.showError(null);
         this.startSearch();
         this.queueRender();
-        const ws = new WebSocket(url);
+        const ws = new WebSocket(new URL(url, document.baseURI).href.replace(/^http/, "ws"));
         this.ws = ws;
         ws.onopen = () => { if (this.ws === ws) { this.state = "streaming"; this.queueRender(); } };
         ws.onmessage = e => { if (this.ws === ws) this.receive(JSON.parse(e.data)); };
@@ -271,6 +279,7 @@ class LogViewer {
         const g = this.geometry();
         const target = Math.max(0, d - Math.floor(g.visible / 3));
         this.scroller.scrollTop = g.scaled ? target / Math.max(1, this.count - g.visible) * g.maxScroll : target * ROW;
+        this.ownScrollTop = this.scroller.scrollTop;
         this.queueRender();
     }
 
@@ -290,7 +299,10 @@ class LogViewer {
     render() {
         const g = this.geometry();
         this.spacer.style.height = g.maxScroll + "px";
-        if (this.stick && this.scroller.scrollTop !== g.maxScroll) this.scroller.scrollTop = g.maxScroll;
+        if (this.stick && this.scroller.scrollTop !== g.maxScroll) {
+            this.scroller.scrollTop = g.maxScroll;
+            this.ownScrollTop = this.scroller.scrollTop;
+        }
         const count = this.count;
         const bottom = this.stick || (g.maxScroll > 0 && this.scroller.scrollTop >= g.maxScroll - 2);
         let first, offset = 0;
