@@ -8,6 +8,7 @@ namespace Quayside.Engine.Logs;
 public sealed class ContainerLogs(EngineClient engine)
 {
     private const int ReadBuffer = 64 * 1024;
+    private const int MaxBatch = 2000;
 
     /// <summary>Looks the container up (by id or name) to learn its name and whether it has a TTY.</summary>
     public async Task<LogTarget> ResolveAsync(string idOrName, CancellationToken ct)
@@ -27,14 +28,20 @@ public sealed class ContainerLogs(EngineClient engine)
         var demux = new LogDemultiplexer(target.Tty);
         var splitter = new LogLineSplitter(source, timestamped: true);
         var buffer = new byte[ReadBuffer];
-        int read;
-        while ((read = await stream.ReadAsync(buffer, ct)) > 0)
+        while (true)
         {
+            // The engine flushes every line; handing lines on only when no more are waiting (or many are) keeps a
+            // million-line log from becoming a million hand-overs, and a followed line from waiting.
+            var next = stream.ReadAsync(buffer, ct);
+            if (splitter.Lines.Count > 0 && (!next.IsCompleted || splitter.Lines.Count >= MaxBatch))
+            {
+                yield return [.. splitter.Lines];
+                splitter.Lines.Clear();
+            }
+            var read = await next;
+            if (read == 0)
+                break;
             demux.Feed(buffer.AsSpan(0, read), splitter);
-            if (splitter.Lines.Count == 0)
-                continue;
-            yield return [.. splitter.Lines];
-            splitter.Lines.Clear();
         }
         splitter.Flush();
         if (splitter.Lines.Count > 0)
@@ -51,13 +58,22 @@ public sealed class ContainerLogs(EngineClient engine)
         var demux = new LogDemultiplexer(target.Tty);
         var sink = new CopySink();
         var buffer = new byte[ReadBuffer];
-        int read;
-        while ((read = await stream.ReadAsync(buffer, ct)) > 0)
+        while (true)
         {
+            // Written out in large pieces (the engine's stream arrives a line at a time).
+            var next = stream.ReadAsync(buffer, ct);
+            if (sink.Length > 0 && (!next.IsCompleted || sink.Length >= ReadBuffer))
+            {
+                await output.WriteAsync(sink.Buffer.AsMemory(0, sink.Length), ct);
+                sink.Length = 0;
+            }
+            var read = await next;
+            if (read == 0)
+                break;
             demux.Feed(buffer.AsSpan(0, read), sink);
-            await output.WriteAsync(sink.Buffer.AsMemory(0, sink.Length), ct);
-            sink.Length = 0;
         }
+        if (sink.Length > 0)
+            await output.WriteAsync(sink.Buffer.AsMemory(0, sink.Length), ct);
     }
 
     /// <summary>

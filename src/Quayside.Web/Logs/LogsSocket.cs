@@ -11,13 +11,15 @@ namespace Quayside.Web.Logs;
 
 /// <summary>
 /// The viewer's stream. Messages are JSON: <c>{"t":"meta",...}</c> first, then <c>{"t":"lines","l":[[source,stderr,ts,text],...]}</c>
-/// batches, then <c>{"t":"end"}</c> or <c>{"t":"error","message":...}</c>. Lines are batched (what arrived, then a pause of
-/// <see cref="BatchPause"/>), so a burst of thousands of lines a second is a few messages a second.
+/// batches, then <c>{"t":"end"}</c> or <c>{"t":"error","message":...}</c>. Lines are batched (see <see cref="SendBatchesAsync"/>),
+/// so a burst of thousands of lines a second is a few messages a second.
 /// </summary>
 public static class LogsSocket
 {
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan BatchPause = TimeSpan.FromMilliseconds(60);
     private const int MaxBatchLines = 5000;
+    private const int Backlog = 16;
 
     public static async Task HandleAsync(HttpContext http)
     {
@@ -52,7 +54,7 @@ public static class LogsSocket
             }
             await SendAsync(ws, w => Meta(w, targets, request.Query), ct);
 
-            var channel = Channel.CreateBounded<IReadOnlyList<LogLine>>(new BoundedChannelOptions(64) { SingleReader = true });
+            var channel = Channel.CreateBounded<IReadOnlyList<LogLine>>(new BoundedChannelOptions(256) { SingleReader = true });
             var producer = ProduceAsync(logs, targets, request.Query, clock, channel.Writer, ct);
             await SendBatchesAsync(ws, channel.Reader, sortByTime: targets.Count > 1, ct);
             await producer;
@@ -123,19 +125,35 @@ public static class LogsSocket
         }
     }
 
+    /// <summary>
+    /// Gathers what arrives within <see cref="Gather"/> of the first waiting line (a tail comes whole in one message), sends
+    /// it, then sends nothing more for the rest of <see cref="BatchPause"/>: at most about 16 messages a second in a burst.
+    /// </summary>
     private static async Task SendBatchesAsync(WebSocket ws, ChannelReader<IReadOnlyList<LogLine>> reader, bool sortByTime, CancellationToken ct)
     {
         var pending = new List<LogLine>(MaxBatchLines);
+        var clock = new System.Diagnostics.Stopwatch();
         while (await reader.WaitToReadAsync(ct))
         {
-            while (pending.Count < MaxBatchLines && reader.TryRead(out var batch))
-                pending.AddRange(batch);
+            clock.Restart();
+            while (true)
+            {
+                while (pending.Count < MaxBatchLines && reader.TryRead(out var batch))
+                    pending.AddRange(batch);
+                var left = Gather - clock.Elapsed;
+                if (pending.Count >= MaxBatchLines || left <= TimeSpan.Zero)
+                    break;
+                var more = reader.WaitToReadAsync(ct).AsTask();
+                if (await Task.WhenAny(more, Task.Delay(left, ct)) != more || !await more)
+                    break;
+            }
             IEnumerable<LogLine> lines = sortByTime ? pending.OrderBy(l => l.Timestamp, StringComparer.Ordinal) : pending;
             await SendAsync(ws, w => Lines(w, lines), ct);
             var full = pending.Count >= MaxBatchLines;
             pending.Clear();
-            if (!full)
-                await Task.Delay(BatchPause, ct);
+            // With a backlog the next message is large anyway: no pause, or a slow pace would throttle the engine's reader.
+            if (!full && reader.Count < Backlog && BatchPause - clock.Elapsed is { } rest && rest > TimeSpan.Zero)
+                await Task.Delay(rest, ct);
         }
         await reader.Completion; // rethrows the producer's error
     }

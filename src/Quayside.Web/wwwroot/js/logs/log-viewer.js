@@ -316,7 +316,7 @@ class LogViewer {
         const frag = document.createDocumentFragment();
         for (let d = first; d < last; d++) frag.append(this.row(this.lineAt(d), currentLine));
         this.rows.replaceChildren(frag);
-        this.rows.classList.toggle("lv-bottom", bottom);
+        this.rows.classList.toggle("lv-bottom", bottom && count > g.visible);
         this.rows.style.transform = offset ? `translateY(${-offset}px)` : "";
         this.jump.hidden = bottom || count === 0;
         this.renderStatus(count);
