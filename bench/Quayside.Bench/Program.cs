@@ -24,6 +24,8 @@ var idle = TimeSpan.FromSeconds(10);
 
 var count = 1000;
 var keep = false;
+var logLines = 1_000_000;
+var logs = true;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -35,11 +37,18 @@ for (var i = 0; i < args.Length; i++)
         case "--keep":
             keep = true;
             break;
+        case "--log-lines" when i + 1 < args.Length && int.TryParse(args[i + 1], out var l) && l >= 500:
+            logLines = l;
+            i++;
+            break;
+        case "--skip-logs":
+            logs = false;
+            break;
         case "-h" or "--help":
-            Console.WriteLine("usage: ./quayside.sh bench [--containers N] [--keep]   (N defaults to 1000; --keep leaves the qb-* containers for the next run)");
+            Console.WriteLine("usage: ./quayside.sh bench [--containers N] [--keep] [--log-lines N] [--skip-logs]   (N defaults to 1000; --keep leaves the qb-* containers for the next run; the logs bench uses a container of --log-lines lines, default 1000000)");
             return 0;
         default:
-            Console.Error.WriteLine($"bench: unknown or incomplete option '{args[i]}'. Usage: ./quayside.sh bench [--containers N] [--keep]");
+            Console.Error.WriteLine($"bench: unknown or incomplete option '{args[i]}'. Usage: ./quayside.sh bench [--containers N] [--keep] [--log-lines N] [--skip-logs]");
             return 2;
     }
 }
@@ -125,6 +134,10 @@ try
 
     var afterMemory = dashboard.Memory();
     results.Add($"RSS after the timed requests: {afterMemory.RssMb:F1} MB (for information)   [{afterMemory.Parts}]");
+
+    // 6. The logs viewer (LogsBench.cs).
+    if (logs)
+        await new LogsBench(engine, dashboard, logLines, results).RunAsync(keep, ct);
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {
@@ -136,7 +149,8 @@ catch (BenchException e)
     Console.Error.WriteLine($"bench: FAILED: {e.Message}");
     exitCode = 1;
 }
-catch (Exception e) when (e is HttpRequestException or IOException or System.Text.Json.JsonException or TaskCanceledException)
+catch (Exception e) when (e is HttpRequestException or IOException or System.Text.Json.JsonException or TaskCanceledException
+    or System.Net.WebSockets.WebSocketException or Microsoft.Playwright.PlaywrightException or TimeoutException)
 {
     Console.Error.WriteLine($"bench: FAILED: {e.GetType().Name}: {e.Message}");
     exitCode = 1;

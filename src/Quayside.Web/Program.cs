@@ -12,6 +12,7 @@ using Quayside.Web.Auth;
 using Quayside.Web.Components;
 using Quayside.Web.Data;
 using Quayside.Web.Hosting;
+using Quayside.Web.Logs;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = QuaysideSettings.Resolve(builder.Configuration);
@@ -61,6 +62,7 @@ builder.Services.AddSingleton<ImageActions>();
 builder.Services.AddHostResources();
 builder.Services.AddContainerInsight();
 builder.Services.AddHostedService<HostModelRunner>();
+builder.Services.AddLogs();
 
 var app = builder.Build();
 
@@ -90,6 +92,7 @@ api.MapContainersApi();
 api.MapImagesApi();
 api.MapHostResourcesApi();
 api.MapInsightApi();
+app.MapLogs();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

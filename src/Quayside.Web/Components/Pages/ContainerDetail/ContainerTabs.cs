@@ -8,8 +8,8 @@ public static class ContainerTabs
 {
     public static readonly IReadOnlyList<DetailTab> All =
     [
-        // Issue-owned tabs are added here, e.g. new("inspect", "Inspect", ""), new("logs", "Logs", "logs").
         new("inspect", "Inspect", ""),
+        new("logs", "Logs", "logs"),
         new("stats", "Stats", "stats", NeedsRunning: true),
         new("top", "Processes", "top", NeedsRunning: true),
         new("diff", "Changes", "diff"),

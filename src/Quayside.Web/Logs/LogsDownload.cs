@@ -1,0 +1,46 @@
+using System.Text;
+using Quayside.Engine.Cli;
+using Quayside.Engine.Connection;
+using Quayside.Engine.Logs;
+
+namespace Quayside.Web.Logs;
+
+/// <summary>The selected range of a log as a text file, streamed as the engine reads it.</summary>
+public static class LogsDownload
+{
+    public static async Task<IResult> HandleAsync(HttpContext http, ContainerLogs logs, EngineClient engine, TimeProvider clock, CancellationToken ct)
+    {
+        var request = LogsRequest.From(http.Request, clock);
+        if (request.Problems.Count > 0)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["logs"] = [.. request.Problems] });
+        var query = request.Query with { Follow = false };
+        var (targets, error) = await request.ResolveAsync(logs, engine.Endpoint, ct);
+        if (error is not null)
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Cannot read the log", detail: error);
+
+        var fileName = (targets.Count == 1 ? targets[0].Name : "merged") + "-logs.txt";
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        http.Response.Headers.Append("X-Docker-Cli", DockerCli.Logs(targets.Select(t => t.Name).ToList(), query));
+        await http.Response.StartAsync(ct);
+        var body = http.Response.Body;
+        if (targets.Count == 1)
+        {
+            await logs.CopyTextAsync(targets[0], query, body, ct);
+            return Results.Empty;
+        }
+        await using var writer = new StreamWriter(body, new UTF8Encoding(false), 64 * 1024);
+        await foreach (var line in logs.MergeAsync(targets, query, ct))
+        {
+            await writer.WriteAsync(targets[line.Source].Name);
+            await writer.WriteAsync(" | ");
+            if (query.Timestamps && line.Timestamp is not null)
+            {
+                await writer.WriteAsync(line.Timestamp);
+                await writer.WriteAsync(' ');
+            }
+            await writer.WriteLineAsync(line.Text);
+        }
+        return Results.Empty;
+    }
+}

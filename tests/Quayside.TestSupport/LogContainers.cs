@@ -1,0 +1,31 @@
+namespace Quayside.TestSupport;
+
+/// <summary>Lab containers that write known log lines (for the logs viewer's tests and benchmark).</summary>
+public static class LogContainers
+{
+    public const string LogsLabel = "quayside.test.logs";
+
+    /// <summary>
+    /// <c>docker run -d [-t]</c> a busybox shell running <paramref name="script"/>, then waits until <c>docker logs</c>
+    /// shows <paramref name="lastLine"/>, so the test reads a log that is complete.
+    /// </summary>
+    public static async Task<string> RunAsync(string name, string script, string lastLine, bool tty = false, params string[] extraArgs)
+    {
+        string[] args = ["run", "-d", "--name", name, "--label", $"{LabContainers.TestLabel}=1", "--label", $"{LogsLabel}=1", .. extraArgs];
+        if (tty)
+            args = [.. args, "-t"];
+        var id = await DockerCommand.OkAsync([.. args, LabContainers.BusyboxImage, "sh", "-c", script]);
+        var complete = await EngineWait.UntilAsync(async () =>
+        {
+            var logs = await DockerCommand.RunAsync("logs", name);
+            return (logs.Stdout + logs.Stderr).Contains(lastLine, StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(20));
+        if (!complete)
+            throw new InvalidOperationException($"container {name} did not log '{lastLine}' within 20 s");
+        return id;
+    }
+
+    /// <summary>Writes out-1..out-N to stdout and err-1..err-N to stderr (alternating), then keeps running.</summary>
+    public static Task<string> RunStdoutStderrAsync(string name, int pairs = 3) =>
+        RunAsync(name, $"for i in $(seq 1 {pairs}); do echo out-$i; echo err-$i >&2; done; exec sleep 100000", $"err-{pairs}");
+}
