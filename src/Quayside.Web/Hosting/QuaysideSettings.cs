@@ -6,13 +6,18 @@ namespace Quayside.Web.Hosting;
 public sealed record QuaysideSettings(string Urls, string DataDirectory)
 {
     public const string DefaultUrls = "http://127.0.0.1:8000";
+    public const string DefaultTlsUrls = "https://127.0.0.1:8000";
+
+    /// <summary>The HTTPS certificate's source (QUAYSIDE_TLS, QUAYSIDE_TLS_CERT/KEY); null for plain HTTP.</summary>
+    public TlsSettings? Tls { get; init; }
 
     public static QuaysideSettings Resolve(IConfiguration config)
     {
+        var data = Path.GetFullPath(config["QUAYSIDE_DATA"] is { Length: > 0 } d ? d : DefaultDataDirectory());
+        var tls = TlsSettings.Resolve(config, data);
         var urls = config["urls"] is { Length: > 0 } fromArgs && config["QUAYSIDE_URLS"] is null ? fromArgs
-            : config["QUAYSIDE_URLS"] ?? DefaultUrls;
-        var data = config["QUAYSIDE_DATA"] is { Length: > 0 } d ? d : DefaultDataDirectory();
-        return new QuaysideSettings(urls, Path.GetFullPath(data));
+            : config["QUAYSIDE_URLS"] ?? (tls is null ? DefaultUrls : DefaultTlsUrls);
+        return new QuaysideSettings(urls, data) { Tls = tls };
     }
 
     /// <summary>$XDG_DATA_HOME/quayside, else ~/.local/share/quayside.</summary>
