@@ -33,5 +33,12 @@ if [ "$(stat -c %u "$data")" != "$app_uid" ]; then
     fi
 fi
 
+# Your own key, mounted from the host, is usually readable by root only: the app reads a copy kept in memory (/dev/shm).
+if [ -n "${QUAYSIDE_TLS_KEY:-}" ] && [ -f "$QUAYSIDE_TLS_KEY" ]; then
+    (umask 077 && cp "$QUAYSIDE_TLS_KEY" /dev/shm/quayside-tls.key)
+    chown "$app_uid:$app_gid" /dev/shm/quayside-tls.key
+    export QUAYSIDE_TLS_KEY=/dev/shm/quayside-tls.key
+fi
+
 export HOME="$data"
 exec setpriv --reuid="$app_uid" --regid="$app_gid" "$groups" --inh-caps=-all --bounding-set=-all --no-new-privs -- "$app" "$@"

@@ -23,6 +23,7 @@ public sealed class PageTestContext : IAsyncDisposable
         Bunit.Services.AddSingleton(Model);
         Bunit.Services.AddSingleton(new ContainerActions(Model));
         Bunit.Services.AddSingleton(new ImageActions(Model));
+        Bunit.Services.AddSingleton(SelfContainer.None);
     }
 
     public BunitContext Bunit { get; } = new();
