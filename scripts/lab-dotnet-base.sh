@@ -30,7 +30,7 @@ if ! docker image inspect "$base_tag" >/dev/null 2>&1; then
         rm -rf "$tree"/var/cache/apt/archives/*.deb "$tree"/var/lib/apt/lists/*
         touch "$cache/done"
     fi
-    tar -C "$tree" -c . | docker import -c 'CMD ["/bin/bash"]' -c 'LABEL quayside.test=1' - "$base_tag" >/dev/null
+    tar -C "$tree" -c . | docker import -c 'CMD ["/bin/bash"]' -c 'LABEL org.quayside.lab=true' - "$base_tag" >/dev/null
     echo "lab: imported $base_tag" >&2
 fi
 
@@ -46,7 +46,7 @@ COPY dotnet /usr/share/dotnet
 COPY ca /usr/local/share/ca-certificates
 RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet && update-ca-certificates >/dev/null 2>&1 || true
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NUGET_CERT_REVOCATION_MODE=${NUGET_CERT_REVOCATION_MODE:-online}
-LABEL quayside.test=1
+LABEL org.quayside.lab=true
 DOCKERFILE
     echo "lab: building $sdk_tag from $dotnet_root" >&2
     docker build -q -t "$sdk_tag" "$dir" >/dev/null

@@ -16,6 +16,7 @@ public sealed class QuaysideImage : IAsyncLifetime
     public string Root { get; } = QuaysideApp.RepoRoot();
     public string SdkImage { get; private set; } = "";
     public string BaseImage { get; private set; } = "";
+    public string Version { get; private set; } = "";
 
     /// <summary>The host socket's owner and mode before any test ran ("uid:gid mode").</summary>
     public string SocketBefore { get; private set; } = "";
@@ -27,9 +28,12 @@ public sealed class QuaysideImage : IAsyncLifetime
         var tags = bases.EnsureSuccess("lab-dotnet-base.sh").Stdout.Trim().Split(' ');
         (BaseImage, SdkImage) = (tags[0], tags[1]);
         await RunAsync(Path.Combine(Root, "scripts", "fetch-busybox.sh"), [], new Dictionary<string, string>(), BuildTimeout);
+        // The same version label run-in-docker.sh gives when it builds (-u), so its rebuild finds every layer cached.
+        var describe = await RunAsync("git", ["-C", Root, "describe", "--tags", "--always", "--dirty"], new Dictionary<string, string>(), BuildTimeout);
+        Version = describe.ExitCode == 0 && describe.Stdout.Trim().Length > 0 ? describe.Stdout.Trim() : "0.1.0-dev";
         var build = await RunAsync("docker",
             ["build", "-q", "-f", Path.Combine(Root, "deploy", "Dockerfile"), "--build-arg", "SDK_IMAGE=" + SdkImage,
-             "--build-arg", "BASE_IMAGE=" + BaseImage, "--build-arg", "VERSION=9.8.7-e2e", "--label", $"{LabContainers.TestLabel}=1", "-t", Tag, Root],
+             "--build-arg", "BASE_IMAGE=" + BaseImage, "--build-arg", "VERSION=" + Version, "--label", $"{LabContainers.TestLabel}=1", "-t", Tag, Root],
             new Dictionary<string, string>(), BuildTimeout);
         build.EnsureSuccess("build -f deploy/Dockerfile");
     }

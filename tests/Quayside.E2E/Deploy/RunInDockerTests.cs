@@ -59,12 +59,13 @@ public sealed class RunInDockerTests(QuaysideApp app, QuaysideImage image, ITest
     {
         var context = await app.Browser.NewContextAsync(new() { BaseURL = Url(scheme), IgnoreHTTPSErrors = true, ViewportSize = new() { Width = 1600, Height = 1000 } });
         context.SetDefaultTimeout(20_000);
+        context.SetDefaultNavigationTimeout(60_000); // the first page of a fresh container, on a busy shared machine
         var page = await context.NewPageAsync();
         await GotoAsync(page, "/login?returnUrl=%2Fcontainers");
         await page.Locator("#userName").FillAsync(QuaysideApp.UserName);
         await page.Locator("#password").FillAsync(_password);
         await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/containers");
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/containers", new() { WaitUntil = WaitUntilState.Commit });
         return page;
     }
 
@@ -94,7 +95,7 @@ public sealed class RunInDockerTests(QuaysideApp app, QuaysideImage image, ITest
         await WaitForInteractiveAsync(page);
         await page.Locator("[data-testid=search]").FillAsync(_name);
         var row = page.Locator($"tr[data-testid=container-row][data-name=\"{_name}\"]");
-        await Expect(row.Locator("[data-testid=self-badge]")).ToHaveTextAsync("this is Quayside");
+        await Expect(row.Locator("[data-testid=self-badge]")).ToHaveTextAsync("this is Quayside", new() { Timeout = 15_000 });
         // Another container (a lab sleeper) is listed too, without the mark.
         var other = LabContainers.UniqueName("deploy-other");
         try
@@ -140,7 +141,7 @@ public sealed class RunInDockerTests(QuaysideApp app, QuaysideImage image, ITest
         Assert.NotEqual(firstId, await DockerCommand.InspectAsync(_name, "{{.Id}}"));
         Assert.Equal("unless-stopped", await DockerCommand.InspectAsync(_name, "{{.HostConfig.RestartPolicy.Name}}"));
         page = await LoginAsync();
-        await Expect(page.Locator("[data-testid=containers-table]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=containers-table]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.Context.CloseAsync();
 
         var stop = await ScriptAsync(false, "-s");
@@ -163,7 +164,7 @@ public sealed class RunInDockerTests(QuaysideApp app, QuaysideImage image, ITest
         var first = await ServerCertificateAsync();
         Assert.Equal("CN=Quayside", first.Subject);
         var page = await LoginAsync("https");
-        await Expect(page.Locator("[data-testid=containers-table]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=containers-table]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.Context.CloseAsync();
         using (var plain = new HttpClient())
             await Assert.ThrowsAnyAsync<HttpRequestException>(() => plain.GetStringAsync(Url() + "/health"));
@@ -189,7 +190,7 @@ public sealed class RunInDockerTests(QuaysideApp app, QuaysideImage image, ITest
     [Fact]
     public async Task Image_carries_version_and_source_labels_a_healthcheck_and_the_busybox_binaries()
     {
-        Assert.Equal("9.8.7-e2e", await DockerCommand.InspectAsync(QuaysideImage.Tag, "{{index .Config.Labels \"org.opencontainers.image.version\"}}"));
+        Assert.Equal(image.Version, await DockerCommand.InspectAsync(QuaysideImage.Tag, "{{index .Config.Labels \"org.opencontainers.image.version\"}}"));
         Assert.StartsWith("https://", await DockerCommand.InspectAsync(QuaysideImage.Tag, "{{index .Config.Labels \"org.opencontainers.image.source\"}}"));
         Assert.Contains("--health-check", await DockerCommand.InspectAsync(QuaysideImage.Tag, "{{json .Config.Healthcheck.Test}}"));
         Assert.Equal("/data", (await DockerCommand.InspectAsync(QuaysideImage.Tag, "{{range $k, $v := .Config.Volumes}}{{$k}}{{end}}")));
@@ -252,6 +253,6 @@ public sealed class RunInDockerTests(QuaysideApp app, QuaysideImage image, ITest
         await GotoAsync(page, "/containers");
         await page.WaitForFunctionAsync(
             "s => { const e = document.querySelector(s); return !!e && Object.keys(e).some(k => k.startsWith('_blazorEvents_')); }",
-            "[data-testid=search]", new() { Timeout = 30_000, PollingInterval = 50 });
+            "[data-testid=search]", new() { Timeout = 60_000, PollingInterval = 50 });
     }
 }
