@@ -14,12 +14,14 @@ using Quayside.Web.Data;
 using Quayside.Web.Hosting;
 using Quayside.Web.Logs;
 
+HealthProbe.ExitIfRequested(args);
 var builder = WebApplication.CreateBuilder(args);
 var settings = QuaysideSettings.Resolve(builder.Configuration);
 builder.WebHost.UseUrls(settings.Urls);
 // Serve the static web assets from the build output also outside Development (a published app has them in wwwroot).
 builder.WebHost.UseStaticWebAssets();
 Directory.CreateDirectory(settings.DataDirectory);
+builder.WebHost.UseQuaysideTls(settings);
 
 builder.Services.AddSingleton(settings);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -58,6 +60,7 @@ builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolic
 builder.Services.AddSingleton(_ => new EngineClient(EngineEndpoint.FromEnvironment()));
 builder.Services.AddSingleton<HostModel>();
 builder.Services.AddSingleton<ContainerActions>();
+builder.Services.AddSingleton(SelfContainer.Detect());
 builder.Services.AddSingleton<ImageActions>();
 builder.Services.AddHostResources();
 builder.Services.AddContainerInsight();

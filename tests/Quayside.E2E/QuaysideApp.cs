@@ -161,7 +161,7 @@ public sealed class QuaysideApp : IAsyncLifetime
         throw new TimeoutException($"Quayside.Web did not answer {BaseUrl}/health with \"ok\" within {StartupTimeout.TotalSeconds} s. Its output:\n{Output}");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -6,13 +6,18 @@ namespace Quayside.Web.Hosting;
 public sealed record QuaysideSettings(string Urls, string DataDirectory)
 {
     public const string DefaultUrls = "http://127.0.0.1:8000";
+    public const string DefaultTlsUrls = "https://127.0.0.1:8000";
+
+    /// <summary>The HTTPS certificate's source (QUAYSIDE_TLS, QUAYSIDE_TLS_CERT/KEY); null for plain HTTP.</summary>
+    public TlsSettings? Tls { get; init; }
 
     public static QuaysideSettings Resolve(IConfiguration config)
     {
+        var data = Path.GetFullPath(config["QUAYSIDE_DATA"] is { Length: > 0 } d ? d : DefaultDataDirectory());
+        var tls = TlsSettings.Resolve(config, data);
         var urls = config["urls"] is { Length: > 0 } fromArgs && config["QUAYSIDE_URLS"] is null ? fromArgs
-            : config["QUAYSIDE_URLS"] ?? DefaultUrls;
-        var data = config["QUAYSIDE_DATA"] is { Length: > 0 } d ? d : DefaultDataDirectory();
-        return new QuaysideSettings(urls, Path.GetFullPath(data));
+            : config["QUAYSIDE_URLS"] ?? (tls is null ? DefaultUrls : DefaultTlsUrls);
+        return new QuaysideSettings(urls, data) { Tls = tls, InContainer = config["QUAYSIDE_IN_CONTAINER"] == "1" };
     }
 
     /// <summary>$XDG_DATA_HOME/quayside, else ~/.local/share/quayside.</summary>
@@ -41,7 +46,12 @@ public sealed record QuaysideSettings(string Urls, string DataDirectory)
     public IEnumerable<string> ExposureWarnings() =>
         Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !IsLoopback(u))
-            .Select(u => $"WARNING: Quayside listens on {u} without TLS. Logins and the Docker engine it controls are exposed to the network in clear text; use https:// or keep it on 127.0.0.1.");
+            .Select(u => InContainer
+                ? $"WARNING: Quayside listens on {u} inside its container without TLS: whoever reaches the port published for it sees logins and controls the Docker engine in clear text. Publish it on 127.0.0.1 only (docker run -p 127.0.0.1:8000:8000) or turn on TLS (QUAYSIDE_TLS=self-signed)."
+                : $"WARNING: Quayside listens on {u} without TLS. Logins and the Docker engine it controls are exposed to the network in clear text; use https:// or keep it on 127.0.0.1.");
+
+    /// <summary>Set by the container image (QUAYSIDE_IN_CONTAINER=1): a wildcard address is normal there; the port publishing decides the exposure.</summary>
+    public bool InContainer { get; init; }
 
     private static bool IsLoopback(string url)
     {

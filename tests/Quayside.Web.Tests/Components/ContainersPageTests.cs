@@ -16,7 +16,7 @@ public class ContainersPageTests : IAsyncLifetime
     /// Finds and triggers in one dispatcher turn; the page re-renders whenever the live engine changes (other tests run
     /// beside this one), which re-creates its handlers, so a trigger that met a just-replaced handler is tried again.
     /// </summary>
-    private static async Task TriggerAsync(IRenderedComponent<ContainersPage> page, Action trigger)
+    internal static async Task TriggerAsync(IRenderedComponent<ContainersPage> page, Action trigger)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -32,7 +32,7 @@ public class ContainersPageTests : IAsyncLifetime
         }
     }
 
-    private IElement? Row(IRenderedComponent<ContainersPage> page, string name) =>
+    internal static IElement? Row(IRenderedComponent<ContainersPage> page, string name) =>
         page.FindAll("tr[data-testid=container-row]").FirstOrDefault(r => r.GetAttribute("data-name") == name);
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class PageTestContext : IAsyncDisposable
         Bunit.Services.AddSingleton(new ImageActions(Model));
         Bunit.Services.AddSingleton(new Inspector(Model.Client));
         Bunit.Services.AddSingleton(new StatsHub(Model.Client));
+        Bunit.Services.AddSingleton(SelfContainer.None);
     }
 
     public BunitContext Bunit { get; } = new();

@@ -25,6 +25,9 @@ public partial class Containers : ListPageBase
 
     [Inject] private ContainerActions Actions { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] private SelfContainer Self { get; set; } = default!;
+
+    private const string SelfWarning = "This is the Quayside container; stopping it ends this page.";
 
     private ContainerFilter Filter => new()
     {
@@ -91,10 +94,25 @@ public partial class Containers : ListPageBase
     private static IReadOnlyList<string> Ids(IEnumerable<ContainerSummary> cs) => [.. cs.Select(c => c.Id)];
 
     private Task StartAsync(IReadOnlyList<ContainerSummary> cs) => RunAsync(() => Actions.StartAsync(Ids(cs)));
-    private Task StopAsync(IReadOnlyList<ContainerSummary> cs) => RunAsync(() => Actions.StopAsync(Ids(cs), _stopTimeout));
+    private Task StopAsync(IReadOnlyList<ContainerSummary> cs) => AskIfSelf(cs, "Stop", DockerCli.Stop(cs.Select(c => c.Name), _stopTimeout),
+        () => RunAsync(() => Actions.StopAsync(Ids(cs), _stopTimeout)));
     private Task RestartAsync(IReadOnlyList<ContainerSummary> cs) => RunAsync(() => Actions.RestartAsync(Ids(cs), _stopTimeout));
-    private Task PauseAsync(IReadOnlyList<ContainerSummary> cs) => RunAsync(() => Actions.PauseAsync(Ids(cs)));
+    private Task PauseAsync(IReadOnlyList<ContainerSummary> cs) => AskIfSelf(cs, "Pause", DockerCli.Pause(cs.Select(c => c.Name)),
+        () => RunAsync(() => Actions.PauseAsync(Ids(cs))));
     private Task UnpauseAsync(IReadOnlyList<ContainerSummary> cs) => RunAsync(() => Actions.UnpauseAsync(Ids(cs)));
+
+    private bool IncludesSelf(IEnumerable<ContainerSummary> cs) => cs.Any(c => Self.Is(c.Id));
+
+    private string WithSelfWarning(IEnumerable<ContainerSummary> cs, string question) => IncludesSelf(cs) ? $"{question} {SelfWarning}" : question;
+
+    /// <summary>Stop and pause act at once, except on Quayside's own container, where they end this page: that asks first.</summary>
+    private Task AskIfSelf(IReadOnlyList<ContainerSummary> cs, string verb, string cli, Func<Task> action)
+    {
+        if (!IncludesSelf(cs))
+            return action();
+        Confirm = new ConfirmRequest($"{verb} the Quayside container?", SelfWarning, [.. cs.Select(c => c.Name)], verb, action) { Cli = cli };
+        return Task.CompletedTask;
+    }
 
     private void AskKill(IReadOnlyList<ContainerSummary> cs)
     {
@@ -103,7 +121,7 @@ public partial class Containers : ListPageBase
             Outcome = ActionOutcome.Refused(DockerCli.Kill(cs.Select(c => c.Name), _signal), "kill", problem);
             return;
         }
-        Confirm = new ConfirmRequest($"Send {_signal}?", $"{_signal} goes to the main process of {cs.Count} container{(cs.Count == 1 ? "" : "s")}; with SIGKILL they stop at once, without cleaning up.",
+        Confirm = new ConfirmRequest($"Send {_signal}?", WithSelfWarning(cs, $"{_signal} goes to the main process of {cs.Count} container{(cs.Count == 1 ? "" : "s")}; with SIGKILL they stop at once, without cleaning up."),
             [.. cs.Select(c => c.Name)], $"Send {_signal}", () => RunAsync(() => Actions.KillAsync(Ids(cs), _signal)))
         { Cli = DockerCli.Kill(cs.Select(c => c.Name), _signal) };
     }
@@ -113,7 +131,7 @@ public partial class Containers : ListPageBase
         _forceRemove = cs.Any(c => !c.IsStopped);
         _removeVolumes = false;
         Confirm = new ConfirmRequest("Remove containers?",
-            (cs.Count == 1 ? "This container and its writable layer" : $"These {cs.Count} containers and their writable layers") + " will be deleted. This cannot be undone.",
+            WithSelfWarning(cs, (cs.Count == 1 ? "This container and its writable layer" : $"These {cs.Count} containers and their writable layers") + " will be deleted. This cannot be undone."),
             [.. cs.Select(c => $"{c.Name} ({c.StateLabel})")], "Remove", () => RunAsync(() => Actions.RemoveAsync(Ids(cs), _forceRemove, _removeVolumes)))
         { Cli = DockerCli.Remove(cs.Select(c => c.Name), _forceRemove, _removeVolumes), Options = RemoveOptions(cs) };
     }
