@@ -1,0 +1,193 @@
+using System.Text;
+using Quayside.Engine.Connection;
+using Quayside.Engine.Exec;
+using Quayside.TestSupport;
+
+namespace Quayside.Engine.Tests.Exec;
+
+public class ConsoleServiceTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private readonly List<string> _made = [];
+    private readonly EngineClient _client = new(EngineEndpoint.FromEnvironment());
+    private ConsoleService Service => new(_client);
+
+    private async Task<string> ShellContainerAsync()
+    {
+        var name = Made(LabContainers.UniqueName("console"));
+        await LabContainers.RunSleeperAsync(name);
+        return name;
+    }
+
+    private string Made(string name)
+    {
+        _made.Add(name);
+        return name;
+    }
+
+    [Fact]
+    public async Task A_shell_echoes_what_is_typed_and_reports_its_exit_code()
+    {
+        var name = await ShellContainerAsync();
+        await using var session = await Service.StartExecAsync(name, new ExecRequest("/bin/sh"), 24, 80, default);
+        var screen = new Screen(session);
+        await session.WriteAsync("echo hel''lo\n"u8.ToArray(), default);
+        await screen.WaitForAsync("hello\r\n");
+        await session.WriteAsync("exit 3\n"u8.ToArray(), default);
+        await screen.EndAsync();
+        var end = await session.EndAsync(default);
+        Assert.Equal(3, end.ExitCode);
+        Assert.False(end.CommandNotFound);
+    }
+
+    [Fact]
+    public async Task Resizing_changes_the_size_stty_reports()
+    {
+        var name = await ShellContainerAsync();
+        await using var session = await Service.StartExecAsync(name, new ExecRequest("/bin/sh"), 24, 80, default);
+        var screen = new Screen(session);
+        await session.WriteAsync("stty size\n"u8.ToArray(), default);
+        await screen.WaitForAsync("24 80");
+        await session.ResizeAsync(33, 101, default);
+        await session.WriteAsync("stty size\n"u8.ToArray(), default);
+        await screen.WaitForAsync("33 101");
+    }
+
+    [Fact]
+    public async Task Utf8_goes_both_ways_unchanged()
+    {
+        var name = await ShellContainerAsync();
+        await using var session = await Service.StartExecAsync(name, new ExecRequest("/bin/sh"), 24, 80, default);
+        var screen = new Screen(session);
+        await session.WriteAsync(Encoding.UTF8.GetBytes("printf '%s\\n' \"[$(echo 'Grüße ✓ 漢字')]\"\n"), default);
+        await screen.WaitForAsync("[Grüße ✓ 漢字]");
+    }
+
+    [Fact]
+    public async Task User_working_dir_and_environment_reach_the_process()
+    {
+        var name = await ShellContainerAsync();
+        var request = new ExecRequest("/bin/sh", User: "1234:5678", WorkingDir: "/tmp", Env: ["GREETING=ahoy"]);
+        await using var session = await Service.StartExecAsync(name, request, 24, 80, default);
+        var screen = new Screen(session);
+        await session.WriteAsync("echo \"<$(id -u):$(id -g) $(pwd) $GREETING>\"\n"u8.ToArray(), default);
+        await screen.WaitForAsync("<1234:5678 /tmp ahoy>");
+    }
+
+    [Fact]
+    public async Task Disposing_a_session_ends_its_processes_in_the_container()
+    {
+        var name = await ShellContainerAsync();
+        var session = await Service.StartExecAsync(name, new ExecRequest("/bin/sh"), 24, 80, default);
+        var screen = new Screen(session);
+        await session.WriteAsync("sleep 4242\n"u8.ToArray(), default);
+        Assert.True(await EngineWait.UntilAsync(async () => (await ConsoleLab.TopAsync(name)).Contains("sleep 4242"), Patience));
+        await session.DisposeAsync();
+        var top = await ConsoleLab.TopAsync(name);
+        Assert.DoesNotContain("sleep 4242", top);
+        Assert.DoesNotContain("/bin/sh", top);
+    }
+
+    [Fact]
+    public async Task The_default_shell_is_the_first_that_exists_and_none_in_an_image_without_one()
+    {
+        var name = await ShellContainerAsync();
+        Assert.Equal("/bin/sh", await Service.FindShellAsync(name, default));
+        var bare = Made(LabContainers.UniqueName("noshell"));
+        await ConsoleLab.RunNoShellAsync(bare);
+        Assert.Null(await Service.FindShellAsync(bare, default));
+    }
+
+    [Theory]
+    [InlineData(ConsoleLab.NoShellImage, "amd64")]
+    [InlineData(ConsoleLab.NoShellArm64Image, "arm64")]
+    public async Task Without_a_shell_the_start_is_reported_as_not_found_and_a_copied_busybox_then_works(string image, string arch)
+    {
+        var name = Made(LabContainers.UniqueName("noshell"));
+        await ConsoleLab.RunNoShellAsync(name, image);
+        await using (var failed = await Service.StartExecAsync(name, new ExecRequest("/bin/sh"), 24, 80, default))
+        {
+            await new Screen(failed).EndAsync();
+            var end = await failed.EndAsync(default);
+            Assert.True(end.CommandNotFound, $"exit {end.ExitCode}");
+        }
+
+        Assert.Equal(arch, await Service.InstallBusyboxAsync(name, BusyboxFiles.Locate(null), default));
+        Assert.Equal(ConsoleService.QuaysideShell, await Service.FindShellAsync(name, default));
+        Assert.Contains("A /.quayside/busybox", await DockerCommand.OkAsync("diff", name));
+
+        await using var session = await Service.StartExecAsync(name, new ExecRequest(ConsoleService.QuaysideShell), 24, 80, default);
+        var screen = new Screen(session);
+        await session.WriteAsync("echo hel''lo; ls /\n"u8.ToArray(), default);
+        await screen.WaitForAsync("hello\r\n");
+        await screen.WaitForAsync("sleeper");
+    }
+
+    [Fact]
+    public async Task Attach_reaches_the_main_process_and_ctrl_p_ctrl_q_detaches_it_running()
+    {
+        var name = Made(LabContainers.UniqueName("attach"));
+        await ConsoleLab.RunInteractiveShellAsync(name);
+        await using var session = await Service.AttachAsync(name, 24, 80, default);
+        var screen = new Screen(session);
+        await session.WriteAsync("echo att''ached\n"u8.ToArray(), default);
+        await screen.WaitForAsync("attached\r\n");
+        await session.WriteAsync(new byte[] { 0x10, 0x11 }, default);
+        await screen.EndAsync();
+        var end = await session.EndAsync(default);
+        Assert.True(end.Detached);
+        Assert.Equal("running", await DockerCommand.InspectAsync(name, "{{.State.Status}}"));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await LabContainers.RemoveAsync([.. _made]);
+        _client.Dispose();
+    }
+
+    /// <summary>Collects a session's output in the background, as a terminal would.</summary>
+    private sealed class Screen
+    {
+        private readonly StringBuilder _text = new();
+        private readonly Task _reader;
+
+        public Screen(ConsoleSession session) => _reader = ReadAsync(session);
+
+        private async Task ReadAsync(ConsoleSession session)
+        {
+            var buffer = new byte[4096];
+            var decoder = Encoding.UTF8.GetDecoder();
+            var chars = new char[8192];
+            int n;
+            while ((n = await session.ReadAsync(buffer, default)) > 0)
+            {
+                var c = decoder.GetChars(buffer, 0, n, chars, 0);
+                lock (_text)
+                    _text.Append(chars, 0, c);
+            }
+        }
+
+        public string Text
+        {
+            get
+            {
+                lock (_text)
+                    return _text.ToString();
+            }
+        }
+
+        public async Task WaitForAsync(string expected)
+        {
+            if (!await EngineWait.UntilAsync(() => Text.Contains(expected), Patience))
+                Assert.Fail($"'{expected}' never appeared; the terminal shows:\n{Text}");
+        }
+
+        public async Task EndAsync()
+        {
+            if (await Task.WhenAny(_reader, Task.Delay(Patience)) != _reader)
+                Assert.Fail($"The output did not end; the terminal shows:\n{Text}");
+        }
+    }
+}
