@@ -203,7 +203,7 @@ public sealed partial class ConsoleService(EngineClient client, ILogger<ConsoleS
     private async Task<string> FullIdAsync(string container, CancellationToken ct) =>
         (await client.GetAsync<JsonObject>($"/containers/{Uri.EscapeDataString(container)}/json", ct))["Id"]!.GetValue<string>();
 
-    [System.Text.RegularExpressions.GeneratedRegex("no such file or directory|executable file not found|not found in \\$PATH", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"exec: ""[^""]*"": (stat [^\n]*: no such file or directory|executable file not found)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex NotFoundText();
 
     /// <summary>The architecture of the container's image as Debian names it (amd64, arm64, ...).</summary>

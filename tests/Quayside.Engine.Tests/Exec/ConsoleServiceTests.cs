@@ -67,11 +67,24 @@ public class ConsoleServiceTests : IAsyncLifetime
     public async Task User_working_dir_and_environment_reach_the_process()
     {
         var name = await ShellContainerAsync();
-        var request = new ExecRequest("/bin/sh", User: "1234:5678", WorkingDir: "/tmp", Env: ["GREETING=ahoy"]);
+        var request = new ExecRequest("/bin/sh", User: "1234:5678", WorkingDir: "/etc", Env: ["GREETING=ahoy"]);
         await using var session = await Service.StartExecAsync(name, request, 24, 80, default);
         var screen = new Screen(session);
         await session.WriteAsync("echo \"<$(id -u):$(id -g) $(pwd) $GREETING>\"\n"u8.ToArray(), default);
-        await screen.WaitForAsync("<1234:5678 /tmp ahoy>");
+        await screen.WaitForAsync("<1234:5678 /etc ahoy>");
+    }
+
+    [Fact]
+    public async Task A_missing_working_dir_is_not_mistaken_for_a_missing_shell()
+    {
+        var name = await ShellContainerAsync();
+        await using var session = await Service.StartExecAsync(name, new ExecRequest("/bin/sh", WorkingDir: "/no/such/dir"), 24, 80, default);
+        var screen = new Screen(session);
+        await screen.EndAsync();
+        var end = await session.EndAsync(default);
+        Assert.False(end.CommandNotFound);
+        Assert.NotEqual(0, end.ExitCode);
+        Assert.Contains("/no/such/dir", screen.Text);
     }
 
     [Fact]
