@@ -10,6 +10,7 @@ using Quayside.Engine.Model;
 using Quayside.Web.Api;
 using Quayside.Web.Auth;
 using Quayside.Web.Components;
+using Quayside.Web.Components.Pages.Console;
 using Quayside.Web.Data;
 using Quayside.Web.Hosting;
 
@@ -59,6 +60,7 @@ builder.Services.AddSingleton<HostModel>();
 builder.Services.AddSingleton<ContainerActions>();
 builder.Services.AddSingleton<ImageActions>();
 builder.Services.AddHostedService<HostModelRunner>();
+builder.Services.AddConsole(builder.Configuration);
 
 var app = builder.Build();
 
@@ -86,6 +88,7 @@ var api = app.MapGroup("/api").AddEndpointFilter<AntiforgeryFilter>();
 api.MapEngineApi();
 api.MapContainersApi();
 api.MapImagesApi();
+app.MapConsole();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
