@@ -10,7 +10,7 @@ using Quayside.Engine.Model;
 using Quayside.Web.Api;
 using Quayside.Web.Auth;
 using Quayside.Web.Components;
-using Quayside.Web.Components.Pages.Console;
+using Quayside.Web.Components.Pages.Terminal;
 using Quayside.Web.Data;
 using Quayside.Web.Hosting;
 

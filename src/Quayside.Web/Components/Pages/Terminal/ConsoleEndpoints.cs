@@ -1,6 +1,6 @@
 using Quayside.Engine.Exec;
 
-namespace Quayside.Web.Components.Pages.Console;
+namespace Quayside.Web.Components.Pages.Terminal;
 
 /// <summary>The console's services and its WebSocket endpoints: /ws/exec/{container} (exec) and /ws/exec/{container}/attach.</summary>
 public static class ConsoleEndpoints

@@ -4,7 +4,7 @@ using Quayside.TestSupport;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
-namespace Quayside.E2E.Console;
+namespace Quayside.E2E.Terminal;
 
 public sealed class ConsoleTests(QuaysideApp app, ITestOutputHelper output) : BrowserTest(app, output)
 {

@@ -7,7 +7,7 @@ using Quayside.Engine.Errors;
 using Quayside.Engine.Exec;
 using Quayside.Web.Components.Shared;
 
-namespace Quayside.Web.Components.Pages.Console;
+namespace Quayside.Web.Components.Pages.Terminal;
 
 public sealed partial class ConsolePanel
 {

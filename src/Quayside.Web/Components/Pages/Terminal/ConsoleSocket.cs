@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Quayside.Engine.Errors;
 using Quayside.Engine.Exec;
 
-namespace Quayside.Web.Components.Pages.Console;
+namespace Quayside.Web.Components.Pages.Terminal;
 
 /// <summary>
 /// Bridges a browser's WebSocket to a console session: binary frames carry the terminal's bytes both ways; text frames carry
