@@ -57,6 +57,54 @@ public sealed class ConsoleTests(QuaysideApp app, ITestOutputHelper output) : Br
     }
 
     [Fact]
+    public async Task Colours_show_in_colour_and_the_scrollback_keeps_10000_lines()
+    {
+        var name = await RunSleeperAsync("con-colour");
+        await OpenConsoleTabAsync(name);
+        await ConnectAsync(Page);
+        await TypeAsync(Page, "echo $TERM; printf '\\033[31mR''ED\\033[0m\\n'\n");
+        await WaitForLineAsync(Page, "xterm-256color");
+        await WaitForLineAsync(Page, "RED");
+        // The first cell of the line reading RED has the palette's red (1) as its foreground.
+        var red = await Page.EvaluateAsync<bool>(
+            "() => { const b = document.querySelector('[data-testid=terminal]').quaysideConsole.term.buffer.active;"
+            + " for (let i = 0; i < b.length; i++) { const l = b.getLine(i); if (l.translateToString(true) === 'RED') { const c = l.getCell(0); return c.isFgPalette() && c.getFgColor() === 1; } } return false; }");
+        Assert.True(red, "RED is not drawn in red");
+        Assert.Equal(10_000, await Page.EvaluateAsync<int>("() => document.querySelector('[data-testid=terminal]').quaysideConsole.term.options.scrollback"));
+    }
+
+    [Fact]
+    public async Task The_choices_are_remembered_for_the_container_and_reach_the_shell()
+    {
+        var name = await RunSleeperAsync("con-remember");
+        await OpenConsoleTabAsync(name);
+        await Page.Locator("[data-testid=console-user]").FillAsync("1234");
+        await Page.Locator("[data-testid=console-workdir]").FillAsync("/etc");
+        await Page.Locator("[data-testid=console-env]").FillAsync("GREETING=ahoy");
+        await Expect(Page.Locator("[data-testid=console-cli] .command")).ToHaveTextAsync($"docker exec -it -u 1234 -w /etc -e GREETING=ahoy {name} /bin/sh");
+        await ConnectAsync(Page);
+        await TypeAsync(Page, "echo \"<$(id -u) $(pwd) $GREETING>\"\n");
+        await WaitForLineAsync(Page, "<1234 /etc ahoy>");
+
+        await Page.ReloadAsync();
+        await WaitForInteractiveAsync(Page, "[data-testid=console-form]");
+        await Expect(Page.Locator("[data-testid=console-user]")).ToHaveValueAsync("1234", new() { Timeout = Patience });
+        await Expect(Page.Locator("[data-testid=console-workdir]")).ToHaveValueAsync("/etc");
+        await Expect(Page.Locator("[data-testid=console-env]")).ToHaveValueAsync("GREETING=ahoy");
+    }
+
+    [Fact]
+    public async Task A_bad_field_is_refused_with_what_is_accepted_and_nothing_starts()
+    {
+        var name = await RunSleeperAsync("con-bad");
+        await OpenConsoleTabAsync(name);
+        await Page.Locator("[data-testid=console-workdir]").FillAsync("srv");
+        await Page.Locator("[data-testid=console-connect]").ClickAsync();
+        await Expect(Page.Locator("[data-testid=console-problem]")).ToHaveTextAsync("Working dir: \"srv\" is not an absolute path. Accepted: a path starting with /, e.g. /srv.");
+        await Expect(Page.Locator("[data-testid=console-status]")).ToContainTextAsync("Not connected.");
+    }
+
+    [Fact]
     public async Task Exiting_the_shell_shows_the_exit_code_and_reconnect_starts_a_new_one()
     {
         var name = await RunSleeperAsync("con-exit");
