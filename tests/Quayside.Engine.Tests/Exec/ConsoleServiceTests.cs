@@ -161,6 +161,35 @@ public class ConsoleServiceTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_container_of_another_architecture_is_refused_in_words_and_left_unchanged()
+    {
+        var source = Made(LabContainers.UniqueName("noshell-src"));
+        await ConsoleLab.RunNoShellAsync(source);
+        var tag = $"quayside-lab/test-riscv64:{Guid.NewGuid():N}";
+        // The same sleeper, in an image declared riscv64 (docker load of a hand-made image: the legacy builder does not
+        // keep the platform of a FROM scratch image): the engine runs it (it is amd64 inside), the image says riscv64.
+        var dir = Directory.CreateTempSubdirectory("qt-riscv").FullName;
+        await DockerCommand.OkAsync("cp", $"{source}:/sleeper", Path.Combine(dir, "sleeper"));
+        var load = await DockerCommand.RunLineAsync($"docker load -i {await ForeignImageTarAsync(dir, tag, "riscv64")}");
+        Directory.Delete(dir, true);
+        Assert.True(load.ExitCode == 0, load.Stderr);
+        try
+        {
+            var name = Made(LabContainers.UniqueName("riscv"));
+            await DockerCommand.OkAsync("run", "-d", "--name", name, "--label", $"{LabContainers.TestLabel}=1", tag);
+            var refused = await Assert.ThrowsAsync<BusyboxUnavailableException>(() => Service.InstallBusyboxAsync(name, BusyboxFiles.Locate(null), default));
+            Assert.Equal("The container's image is built for riscv64; Quayside carries a static shell only for amd64 and arm64, so it cannot add one to this container.", refused.Message);
+            Assert.Empty(await DockerCommand.OkAsync("diff", name));
+        }
+        finally
+        {
+            await LabContainers.RemoveAsync([.. _made]);
+            _made.Clear();
+            await DockerCommand.RunAsync("rmi", tag);
+        }
+    }
+
+    [Fact]
     public async Task Attach_reaches_the_main_process_and_ctrl_p_ctrl_q_detaches_it_running()
     {
         var name = Made(LabContainers.UniqueName("attach"));
@@ -174,6 +203,27 @@ public class ConsoleServiceTests(ITestOutputHelper output) : IAsyncLifetime
         var end = await session.EndAsync(default);
         Assert.True(end.Detached);
         Assert.Equal("running", await DockerCommand.InspectAsync(name, "{{.State.Status}}"));
+    }
+
+    /// <summary>A docker-save tar of one image: the folder's sleeper as its only layer, declared for <paramref name="arch"/>.</summary>
+    private static async Task<string> ForeignImageTarAsync(string dir, string tag, string arch)
+    {
+        var layer = Path.Combine(dir, "layer.tar");
+        await using (var stream = File.Create(layer))
+        await using (var writer = new System.Formats.Tar.TarWriter(stream))
+            await writer.WriteEntryAsync(Path.Combine(dir, "sleeper"), "sleeper");
+        var diffId = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(layer)));
+        await File.WriteAllTextAsync(Path.Combine(dir, "config.json"),
+            $$$"""{"architecture":"{{{arch}}}","os":"linux","config":{"Cmd":["/sleeper"],"Labels":{"{{{LabContainers.TestLabel}}}":"1"}},"rootfs":{"type":"layers","diff_ids":["sha256:{{{diffId}}}"]}}""");
+        await File.WriteAllTextAsync(Path.Combine(dir, "manifest.json"), $$"""[{"Config":"config.json","RepoTags":["{{tag}}"],"Layers":["layer.tar"]}]""");
+        var image = Path.Combine(dir, "image.tar");
+        await using (var stream = File.Create(image))
+        await using (var writer = new System.Formats.Tar.TarWriter(stream))
+        {
+            foreach (var file in new[] { "layer.tar", "config.json", "manifest.json" })
+                await writer.WriteEntryAsync(Path.Combine(dir, file), file);
+        }
+        return image;
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
