@@ -11,6 +11,8 @@ case "$cmd" in
     run)
         "$root/scripts/install-packages.sh" docker.io
         "$root/scripts/start-dockerd.sh" || echo "warning: the Docker engine is not answering; Quayside will show why and keep retrying." >&2
+        # The console's no-shell fallback copies these static shells into containers (QUAYSIDE_BUSYBOX_DIR points elsewhere).
+        [ -n "${QUAYSIDE_BUSYBOX_DIR:-}" ] || "$root/scripts/fetch-busybox.sh" >/dev/null || echo "warning: could not fetch busybox-static; the console cannot add a shell to containers without one." >&2
         exec dotnet run --project "$root/src/Quayside.Web" -c Release -- "$@" ;;
     test)
         exec "$root/scripts/run-tests.sh" "$@" ;;

@@ -4,7 +4,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-"$here/install-packages.sh" docker.io busybox-static docker-registry qemu-user-static binfmt-support chromium debootstrap
+"$here/install-packages.sh" docker.io busybox-static docker-registry qemu-user-static binfmt-support chromium debootstrap \
+    gcc libc6-dev gcc-aarch64-linux-gnu
 
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK (dotnet) is required on PATH" >&2; exit 1; }
 

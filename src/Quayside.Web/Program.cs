@@ -10,6 +10,7 @@ using Quayside.Engine.Model;
 using Quayside.Web.Api;
 using Quayside.Web.Auth;
 using Quayside.Web.Components;
+using Quayside.Web.Components.Pages.Terminal;
 using Quayside.Web.Data;
 using Quayside.Web.Hosting;
 using Quayside.Web.Logs;
@@ -66,6 +67,7 @@ builder.Services.AddHostResources();
 builder.Services.AddContainerInsight();
 builder.Services.AddHostedService<HostModelRunner>();
 builder.Services.AddLogs();
+builder.Services.AddConsole(builder.Configuration);
 
 var app = builder.Build();
 
@@ -96,6 +98,7 @@ api.MapImagesApi();
 api.MapHostResourcesApi();
 api.MapInsightApi();
 app.MapLogs();
+app.MapConsole();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -73,6 +73,13 @@ public sealed class EngineClient : IDisposable
         return await response.Content.ReadAsStreamAsync(ct);
     }
 
+    /// <summary>Sends a request whose body is not JSON (a tar), or a HEAD; throws on an error status.</summary>
+    public async Task SendContentAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct = default, TimeSpan? timeout = null)
+    {
+        using var cts = Linked(ct, timeout);
+        using var response = await SendCheckedAsync(method, path, content, HttpCompletionOption.ResponseContentRead, cts.Token);
+    }
+
     private async Task<HttpResponseMessage> SendCheckedAsync(
         HttpMethod method, string path, HttpContent? content, HttpCompletionOption completion, CancellationToken ct)
     {

@@ -10,6 +10,7 @@ public static class ContainerTabs
     [
         new("inspect", "Inspect", ""),
         new("logs", "Logs", "logs"),
+        new("console", "Console", "console", NeedsRunning: true),
         new("stats", "Stats", "stats", NeedsRunning: true),
         new("top", "Processes", "top", NeedsRunning: true),
         new("diff", "Changes", "diff"),
