@@ -84,6 +84,11 @@ public static partial class EngineErrorTranslator
         (InvalidSignal(), m => new($"'{m.Groups[1].Value}' is not a signal the engine knows.", "Use a name like SIGTERM, SIGKILL or SIGHUP, or a number.")),
         (InProgress(), _ => new("Another operation on this container is still in progress.", "Wait a moment and try again.")),
         (PruneRunning(), _ => new("A prune is already running on this engine.", "Wait for it to finish.")),
+        (NoSuchPath(), m => new($"No such file or folder: {m.Groups[1].Value}.")),
+        (NotADirectory(), _ => new("The destination is not a folder.", "Upload into a folder, not onto a file.")),
+        (ReadOnlyRootfs(), _ => new("The container's filesystem is read-only, so nothing can be written to it.")),
+        (NoShellForExec(), _ => new("The container has no shell to run this command.", "Files can still be read and added through the archive API.")),
+        (BadArchive(), _ => new("The engine could not read the uploaded tar.", "Upload a tar archive (as written by docker save or tar -c).")),
     ];
 
     [GeneratedRegex(@"^No such container: (\S+)", RegexOptions.IgnoreCase)] private static partial Regex NoSuchContainer();
@@ -99,6 +104,12 @@ public static partial class EngineErrorTranslator
     [GeneratedRegex(@"Invalid signal: (\S+)", RegexOptions.IgnoreCase)] private static partial Regex InvalidSignal();
     [GeneratedRegex(@"is already in progress", RegexOptions.IgnoreCase)] private static partial Regex InProgress();
     [GeneratedRegex(@"a prune operation is already running", RegexOptions.IgnoreCase)] private static partial Regex PruneRunning();
+
+    [GeneratedRegex(@"^Could not find the file (.+) in container", RegexOptions.IgnoreCase)] private static partial Regex NoSuchPath();
+    [GeneratedRegex(@"extraction point is not a directory|not a directory", RegexOptions.IgnoreCase)] private static partial Regex NotADirectory();
+    [GeneratedRegex(@"container rootfs is marked read-only|read-only file system", RegexOptions.IgnoreCase)] private static partial Regex ReadOnlyRootfs();
+    [GeneratedRegex(@"exec: ""[^""]+"": stat [^:]+: no such file or directory|executable file not found", RegexOptions.IgnoreCase)] private static partial Regex NoShellForExec();
+    [GeneratedRegex(@"invalid tar header", RegexOptions.IgnoreCase)] private static partial Regex BadArchive();
 
     private static string Short(string id) => id.Length > 12 ? id[..12] : id;
 
