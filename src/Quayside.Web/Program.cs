@@ -12,6 +12,7 @@ using Quayside.Web.Auth;
 using Quayside.Web.Components;
 using Quayside.Web.Data;
 using Quayside.Web.Hosting;
+using Quayside.Web.Transfer;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = QuaysideSettings.Resolve(builder.Configuration);
@@ -59,6 +60,7 @@ builder.Services.AddSingleton<HostModel>();
 builder.Services.AddSingleton<ContainerActions>();
 builder.Services.AddSingleton<ImageActions>();
 builder.Services.AddHostedService<HostModelRunner>();
+builder.Services.AddImageAndFileTransfer();
 
 var app = builder.Build();
 
@@ -86,6 +88,7 @@ var api = app.MapGroup("/api").AddEndpointFilter<AntiforgeryFilter>();
 api.MapEngineApi();
 api.MapContainersApi();
 api.MapImagesApi();
+api.MapImageAndFileTransfer();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

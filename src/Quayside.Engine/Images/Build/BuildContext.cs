@@ -28,10 +28,28 @@ public static class BuildContext
         {
             if (skip is not null && Normalize(entry.Name) == skip)
                 continue;
-            if (entry.DataStream is { CanSeek: false } data)
-                entry.DataStream = new KnownLengthStream(data, entry.Length, leaveOpen: true);
-            await tar.WriteEntryAsync(entry, ct);
+            await tar.WriteEntryAsync(Copy(entry), ct);
         }
+    }
+
+    /// <summary>
+    /// A writable copy of an entry read from a forward-only stream: the reader's own data stream cannot be swapped
+    /// (its setter disposes it) and TarWriter wants a length it can ask for.
+    /// </summary>
+    private static PaxTarEntry Copy(TarEntry entry)
+    {
+        var copy = new PaxTarEntry(entry.EntryType == TarEntryType.V7RegularFile ? TarEntryType.RegularFile : entry.EntryType, entry.Name)
+        {
+            Mode = entry.Mode,
+            Uid = entry.Uid,
+            Gid = entry.Gid,
+            ModificationTime = entry.ModificationTime,
+        };
+        if (entry.EntryType is TarEntryType.SymbolicLink or TarEntryType.HardLink)
+            copy.LinkName = entry.LinkName;
+        if (entry.DataStream is { } data)
+            copy.DataStream = new KnownLengthStream(data, entry.Length, leaveOpen: true);
+        return copy;
     }
 
     /// <summary>Re-packs a zip (which needs a seekable stream: the upload is spooled to disk first) as tar entries.</summary>
