@@ -20,6 +20,8 @@ public sealed class ContainerFiles(HostModel model)
 {
     public const long TextLimit = 1024 * 1024;
 
+    private static readonly JsonSerializerOptions StatJson = new(JsonSerializerDefaults.Web);
+
     private EngineClient Client => model.Client;
 
     private static string Archive(string container, string path) =>
@@ -40,7 +42,7 @@ public sealed class ContainerFiles(HostModel model)
     {
         using var response = await Client.SendStreamingAsync(HttpMethod.Head, Archive(container, path), null, ct);
         var header = response.Headers.TryGetValues("X-Docker-Container-Path-Stat", out var values) ? values.First() : "";
-        return JsonSerializer.Deserialize<FileStat>(Convert.FromBase64String(header), EngineClient.Json)
+        return JsonSerializer.Deserialize<FileStat>(Convert.FromBase64String(header), StatJson)
             ?? throw new InvalidDataException("the engine sent no path stat");
     }
 
