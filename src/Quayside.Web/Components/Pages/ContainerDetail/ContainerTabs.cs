@@ -9,6 +9,8 @@ public static class ContainerTabs
     public static readonly IReadOnlyList<DetailTab> All =
     [
         // Issue-owned tabs are added here, e.g. new("inspect", "Inspect", ""), new("logs", "Logs", "logs").
+        new("files", "Files", "files"),
+        new("commit", "Commit & export", "commit"),
     ];
 
     public static string Href(string containerId, DetailTab tab) =>
