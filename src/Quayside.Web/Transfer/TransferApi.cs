@@ -36,7 +36,7 @@ public static class TransferApi
             return Results.Empty;
         }).WithSummary("Load images from a tar in the body (docker load); answers the engine's progress as JSON lines.");
 
-        images.MapPost("/import", async (HttpContext http, ImageTransfer transfer, string? reference, string[]? changes, string? message) =>
+        images.MapPost("/import", async (HttpContext http, ImageTransfer transfer, string? reference, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? changes, string? message) =>
         {
             ProgressResponse.AllowLargeBody(http);
             var options = new ImportOptions(reference, changes ?? [], message);
@@ -48,6 +48,10 @@ public static class TransferApi
         {
             if (names.Length == 0)
                 return Results.Problem(statusCode: 400, title: "Name at least one image to save, e.g. ?names=app:1.0.");
+            if (await model.EngineUnavailableAsync(http.RequestAborted) is { } unavailable)
+                return unavailable;
+            if (names.FirstOrDefault(n => model.FindImage(n) is null) is { } unknown)
+                return Results.Problem(statusCode: 404, title: $"There is no image '{unknown}' on this engine.");
             var fileName = names.Length == 1 ? SafeFileName(names[0]) + ".tar" : "images.tar";
             return await DownloadAsync(model, ct => transfer.SaveAsync(names, ct), fileName, http.RequestAborted);
         }).WithSummary("Save images as a tar download (docker save).");
