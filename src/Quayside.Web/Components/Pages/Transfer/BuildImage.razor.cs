@@ -11,6 +11,7 @@ public partial class BuildImage : ComponentBase
 
     private string _tags = "";
     private string _args = "";
+    private string _labels = "";
     private string _target = "";
     private string _platform = "";
     private bool _noCache, _pull, _running, _typed = true;
@@ -26,23 +27,29 @@ public partial class BuildImage : ComponentBase
 
     private IReadOnlyList<string> Tags => [.. _tags.Split([' ', ',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-    private (Dictionary<string, string> Args, string? Problem) ParseArgs()
+    /// <summary>One NAME=value per line (build arguments, labels).</summary>
+    private static (Dictionary<string, string> Pairs, string? Problem) ParsePairs(string text, string example)
     {
-        var args = new Dictionary<string, string>();
-        foreach (var line in _args.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+        var pairs = new Dictionary<string, string>();
+        foreach (var line in text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
         {
             var eq = line.IndexOf('=');
             if (eq <= 0)
-                return (args, $"'{line}' is not NAME=value: write one build argument per line, e.g. VERSION=1.2.");
-            args[line[..eq].Trim()] = line[(eq + 1)..];
+                return (pairs, $"'{line}' is not NAME=value: write one per line, e.g. {example}.");
+            pairs[line[..eq].Trim()] = line[(eq + 1)..];
         }
-        return (args, null);
+        return (pairs, null);
     }
+
+    private (Dictionary<string, string> Pairs, string? Problem) ParseArgs() => ParsePairs(_args, "VERSION=1.2");
+
+    private (Dictionary<string, string> Pairs, string? Problem) ParseLabels() => ParsePairs(_labels, "team=web");
 
     private BuildOptions Options => new()
     {
         Tags = Tags,
-        BuildArgs = ParseArgs().Args,
+        BuildArgs = ParseArgs().Pairs,
+        Labels = ParseLabels().Pairs,
         Target = string.IsNullOrWhiteSpace(_target) ? null : _target.Trim(),
         Platform = string.IsNullOrWhiteSpace(_platform) ? null : _platform.Trim(),
         NoCache = _noCache,
@@ -70,7 +77,7 @@ public partial class BuildImage : ComponentBase
     {
         var options = Options;
         _tagsError = Tags.Count == 0 ? "Give the image at least one tag, e.g. myapp:1.0." : null;
-        _argsError = ParseArgs().Problem;
+        _argsError = ParseArgs().Problem ?? ParseLabels().Problem;
         var problems = options.Problems();
         _tagsError ??= problems.FirstOrDefault(p => p.Contains("image name"));
         _optionsError = problems.Where(p => !p.Contains("image name")).FirstOrDefault();
@@ -78,6 +85,7 @@ public partial class BuildImage : ComponentBase
             return;
         var query = string.Join('&', [.. options.Tags.Select(t => "t=" + Uri.EscapeDataString(t)),
             "buildargs=" + Uri.EscapeDataString(System.Text.Json.JsonSerializer.Serialize(options.BuildArgs)),
+            "labels=" + Uri.EscapeDataString(System.Text.Json.JsonSerializer.Serialize(options.Labels)),
             "context=" + options.Context.ToString().ToLowerInvariant(),
             "typed=" + (_typed ? "true" : "false"),
             .. Optional("target", options.Target), .. Optional("platform", options.Platform),
