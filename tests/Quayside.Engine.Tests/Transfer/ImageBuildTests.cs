@@ -39,6 +39,32 @@ public sealed class ImageBuildTests(TransferFixture lab) : IClassFixture<Transfe
     }
 
     [Fact]
+    public async Task A_zip_context_is_converted_to_tar_and_a_typed_dockerfile_replaces_its_own()
+    {
+        var tag = lab.NewImage("zip");
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, text) in new[] { ("Dockerfile", "FROM scratch\nCOPY nothing /\n"), ("web/index.html", "<h1>zipped</h1>\n") })
+            {
+                await using var entry = await archive.CreateEntry(name).OpenAsync();
+                await entry.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text));
+            }
+        }
+        zip.Position = 0;
+        var result = await lab.Builder.BuildAsync(
+            new BuildOptions { Tags = [tag], Labels = TransferFixture.TestLabels, Context = BuildContextKind.Zip, TypedDockerfile = true },
+            async (tar, ct) =>
+            {
+                await BuildContext.AddTextAsync(tar, "Dockerfile", $"FROM {LabContainers.BusyboxImage}\nCOPY web /web\n", ct);
+                await BuildContext.CopyZipAsync(tar, zip, "Dockerfile", ct);
+            }, null, CancellationToken.None);
+
+        Assert.True(result.Ok, result.Error);
+        Assert.Equal("<h1>zipped</h1>", await DockerCommand.OkAsync("run", "--rm", "--label", "quayside.test=1", tag, "cat", "/web/index.html"));
+    }
+
+    [Fact]
     public async Task A_failing_run_step_is_reported_as_failed_with_its_output()
     {
         var tag = lab.NewImage("fail");
