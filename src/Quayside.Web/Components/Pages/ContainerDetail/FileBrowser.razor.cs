@@ -50,6 +50,8 @@ public partial class FileBrowser : LiveComponentBase, IAsyncDisposable
 
     private string DownloadHref(string path) => $"/api/containers/{Uri.EscapeDataString(Id)}/files/download?path={Uri.EscapeDataString(path)}";
 
+    private static string DownloadName(string path, bool folder) => (path == "/" ? "root" : ContainerPath.Name(path)) + (folder ? ".tar" : "");
+
     private static string Target(FileEntry link) =>
         link.LinkTarget!.StartsWith('/') ? link.LinkTarget : ContainerPath.Combine(ContainerPath.Parent(link.Path), link.LinkTarget);
 

@@ -14,6 +14,7 @@ public partial class BuildImage : ComponentBase
     private string _labels = "";
     private string _target = "";
     private string _platform = "";
+    private string _dockerfilePath = "";
     private bool _noCache, _pull, _running, _typed = true;
     private BuildContextKind _context = BuildContextKind.Files;
     private string? _tagsError, _argsError, _optionsError;
@@ -23,7 +24,12 @@ public partial class BuildImage : ComponentBase
 
     private static string Invalid(string? error) => error is null ? "" : "invalid";
 
-    private string? CliNote => _context == BuildContextKind.Zip ? "The docker CLI takes no zip: Quayside sends it to the engine as a tar." : null;
+    private string? CliNote => _context switch
+    {
+        BuildContextKind.Zip => "The docker CLI takes no zip: Quayside sends it to the engine as a tar" + (_typed ? ", with the typed Dockerfile in place of the archive's." : "."),
+        BuildContextKind.Tar when _typed => "The typed Dockerfile replaces the archive's Dockerfile (with the CLI it would have to be inside the tar).",
+        _ => null,
+    };
 
     private IReadOnlyList<string> Tags => [.. _tags.Split([' ', ',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
@@ -56,6 +62,7 @@ public partial class BuildImage : ComponentBase
         Pull = _pull,
         Context = _context,
         TypedDockerfile = _typed,
+        Dockerfile = string.IsNullOrWhiteSpace(_dockerfilePath) ? "Dockerfile" : _dockerfilePath.Trim(),
     };
 
     private string Cli => DockerCli.Build(Options);
@@ -88,6 +95,7 @@ public partial class BuildImage : ComponentBase
             "labels=" + Uri.EscapeDataString(System.Text.Json.JsonSerializer.Serialize(options.Labels)),
             "context=" + options.Context.ToString().ToLowerInvariant(),
             "typed=" + (_typed ? "true" : "false"),
+            "dockerfile=" + Uri.EscapeDataString(options.Dockerfile),
             .. Optional("target", options.Target), .. Optional("platform", options.Platform),
             .. options.NoCache ? ["nocache=1"] : Array.Empty<string>(), .. options.Pull ? ["pull=1"] : Array.Empty<string>()]);
         _running = true;
