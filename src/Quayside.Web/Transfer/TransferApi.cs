@@ -48,12 +48,11 @@ public static class TransferApi
         {
             if (names.Length == 0)
                 return Results.Problem(statusCode: 400, title: "Name at least one image to save, e.g. ?names=app:1.0.");
-            if (await model.EngineUnavailableAsync(http.RequestAborted) is { } unavailable)
-                return unavailable;
-            if (names.FirstOrDefault(n => model.FindImage(n) is null) is { } unknown)
-                return Results.Problem(statusCode: 404, title: $"There is no image '{unknown}' on this engine.");
             var fileName = names.Length == 1 ? SafeFileName(names[0]) + ".tar" : "images.tar";
-            return await DownloadAsync(model, ct => transfer.SaveAsync(names, ct), fileName, http.RequestAborted);
+            // The engine's 404 here ("reference does not exist") names no image; the model can (it may lag a fresh build, so it only words the error).
+            var unknown = names.FirstOrDefault(n => model.FindImage(n) is null) ?? string.Join(", ", names);
+            return await DownloadAsync(model, ct => transfer.SaveAsync(names, ct), fileName, http.RequestAborted,
+                $"There is no image '{unknown}' on this engine.");
         }).WithSummary("Save images as a tar download (docker save).");
 
         var containers = api.MapGroup("/containers/{id}").WithTags("Containers");
@@ -108,7 +107,7 @@ public static class TransferApi
     private static bool IsFalse(string? s) => s is "0" or "false" or "False";
 
     /// <summary>Streams an engine tar to the response as a download; an engine refusal before the first byte becomes a sentence.</summary>
-    internal static async Task<IResult> DownloadAsync(HostModel model, Func<CancellationToken, Task<Stream>> open, string fileName, CancellationToken ct)
+    internal static async Task<IResult> DownloadAsync(HostModel model, Func<CancellationToken, Task<Stream>> open, string fileName, CancellationToken ct, string? notFound = null)
     {
         try
         {
@@ -117,8 +116,9 @@ public static class TransferApi
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            var problem = EngineErrorTranslator.Translate(e, model.Client.Endpoint);
-            var status = e is EngineApiException { Status: System.Net.HttpStatusCode.NotFound } ? 404 : 400;
+            var missing = e is EngineApiException { Status: System.Net.HttpStatusCode.NotFound };
+            var problem = missing && notFound is not null ? new EngineProblem(notFound) : EngineErrorTranslator.Translate(e, model.Client.Endpoint);
+            var status = missing ? 404 : 400;
             return Results.Problem(statusCode: status, title: problem.Message, detail: problem.Advice);
         }
     }
