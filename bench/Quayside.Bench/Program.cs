@@ -22,6 +22,21 @@ const int WarmUp = 5;
 const int Rounds = 30;
 var idle = TimeSpan.FromSeconds(10);
 
+if (args is ["save", ..])
+{
+    using var stopSave = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopSave.Cancel(); };
+    try
+    {
+        return await SaveBench.RunAsync(args[1..], RepoRoot(), stopSave.Token);
+    }
+    catch (Exception e) when (e is BenchException or HttpRequestException or IOException)
+    {
+        Console.Error.WriteLine($"bench save: FAILED: {e.Message}");
+        return 1;
+    }
+}
+
 var count = 1000;
 var keep = false;
 var logLines = 1_000_000;

@@ -14,6 +14,7 @@ using Quayside.Web.Components.Pages.Terminal;
 using Quayside.Web.Data;
 using Quayside.Web.Hosting;
 using Quayside.Web.Logs;
+using Quayside.Web.Transfer;
 
 HealthProbe.ExitIfRequested(args);
 var builder = WebApplication.CreateBuilder(args);
@@ -68,6 +69,7 @@ builder.Services.AddContainerInsight();
 builder.Services.AddHostedService<HostModelRunner>();
 builder.Services.AddLogs();
 builder.Services.AddConsole(builder.Configuration);
+builder.Services.AddImageAndFileTransfer();
 
 var app = builder.Build();
 
@@ -99,6 +101,7 @@ api.MapHostResourcesApi();
 api.MapInsightApi();
 app.MapLogs();
 app.MapConsole();
+api.MapImageAndFileTransfer();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -79,6 +79,12 @@ public sealed class EngineClient : IDisposable
         using var cts = Linked(ct, timeout);
         using var response = await SendCheckedAsync(method, path, content, HttpCompletionOption.ResponseContentRead, cts.Token);
     }
+    /// <summary>
+    /// Sends a request whose body and answer may be large (build contexts, image tars): neither is buffered; the caller
+    /// reads and disposes the answer. No timeout of its own: the caller's token ends it.
+    /// </summary>
+    public Task<HttpResponseMessage> SendStreamingAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct) =>
+        SendCheckedAsync(method, path, content, HttpCompletionOption.ResponseHeadersRead, ct);
 
     private async Task<HttpResponseMessage> SendCheckedAsync(
         HttpMethod method, string path, HttpContent? content, HttpCompletionOption completion, CancellationToken ct)

@@ -94,6 +94,11 @@ public static partial class EngineErrorTranslator
         (NotConnected(), m => new($"The container {Short(m.Groups[1].Value)} is not connected to the network '{m.Groups[2].Value}'.")),
         (HostNetworkConnect(), _ => new("A container on the host network cannot be connected to other networks, and no container can be connected to or disconnected from the host network.")),
         (NetworkNotFound(), m => new($"There is no network '{m.Groups[1].Value}' on this engine. It may have been removed already.")),
+        (NoSuchPath(), m => new($"No such file or folder: {m.Groups[1].Value}.")),
+        (NotADirectory(), _ => new("The destination is not a folder.", "Upload into a folder, not onto a file.")),
+        (ReadOnlyRootfs(), _ => new("The container's filesystem is read-only, so nothing can be written to it.")),
+        (NoShellForExec(), _ => new("The container has no shell to run this command.", "Files can still be read and added through the archive API.")),
+        (BadArchive(), _ => new("The engine could not read the uploaded tar.", "Upload a tar archive (as written by docker save or tar -c).")),
     ];
 
     [GeneratedRegex(@"^No such container: (\S+)", RegexOptions.IgnoreCase)] private static partial Regex NoSuchContainer();
@@ -119,6 +124,12 @@ public static partial class EngineErrorTranslator
     [GeneratedRegex(@"container (\S+) is not connected to (?:the )?network (\S+)", RegexOptions.IgnoreCase)] private static partial Regex NotConnected();
     [GeneratedRegex(@"cannot be disconnected from host network or connected to host network", RegexOptions.IgnoreCase)] private static partial Regex HostNetworkConnect();
     [GeneratedRegex(@"^network (\S+) not found", RegexOptions.IgnoreCase)] private static partial Regex NetworkNotFound();
+
+    [GeneratedRegex(@"^Could not find the file (.+) in container", RegexOptions.IgnoreCase)] private static partial Regex NoSuchPath();
+    [GeneratedRegex(@"extraction point is not a directory|not a directory", RegexOptions.IgnoreCase)] private static partial Regex NotADirectory();
+    [GeneratedRegex(@"container rootfs is marked read-only|read-only file system", RegexOptions.IgnoreCase)] private static partial Regex ReadOnlyRootfs();
+    [GeneratedRegex(@"exec: ""[^""]+"": stat [^:]+: no such file or directory|executable file not found", RegexOptions.IgnoreCase)] private static partial Regex NoShellForExec();
+    [GeneratedRegex(@"invalid tar header", RegexOptions.IgnoreCase)] private static partial Regex BadArchive();
 
     private static string Short(string id) => id.Length > 12 ? id[..12] : id;
 

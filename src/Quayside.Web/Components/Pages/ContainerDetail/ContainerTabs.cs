@@ -14,6 +14,8 @@ public static class ContainerTabs
         new("stats", "Stats", "stats", NeedsRunning: true),
         new("top", "Processes", "top", NeedsRunning: true),
         new("diff", "Changes", "diff"),
+        new("files", "Files", "files"),
+        new("commit", "Commit & export", "commit"),
         new("json", "Raw JSON", "json"),
     ];
 
