@@ -12,6 +12,7 @@ using Quayside.Web.Auth;
 using Quayside.Web.Components;
 using Quayside.Web.Data;
 using Quayside.Web.Hosting;
+using Quayside.Web.Pulls;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = QuaysideSettings.Resolve(builder.Configuration);
@@ -59,6 +60,7 @@ builder.Services.AddSingleton<HostModel>();
 builder.Services.AddSingleton<ContainerActions>();
 builder.Services.AddSingleton<ImageActions>();
 builder.Services.AddHostedService<HostModelRunner>();
+builder.Services.AddPullsAndRegistries();
 
 var app = builder.Build();
 
