@@ -88,6 +88,7 @@ var api = app.MapGroup("/api").AddEndpointFilter<AntiforgeryFilter>();
 api.MapEngineApi();
 api.MapContainersApi();
 api.MapImagesApi();
+api.MapPullsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -13,4 +13,8 @@ public static partial class DockerCli
 
     public static string Search(string term, int limit) =>
         ShellQuote.Join(["docker", "search", "--limit", limit.ToString(), term]);
+
+    /// <summary>Lists a tag's platforms; --insecure for a plain-HTTP registry.</summary>
+    public static string ManifestInspect(string reference, bool insecure) =>
+        ShellQuote.Join(["docker", "manifest", "inspect", .. insecure ? new[] { "--insecure" } : [], reference]);
 }
