@@ -33,6 +33,8 @@ public sealed class HubReplayServer : IDisposable
         ["/v2/search/repositories/?query=busybox&page=1&page_size=2"] = "search-busybox-page1.json",
         ["/v2/search/repositories/?query=busybox&page=2&page_size=2"] = "search-busybox-page2.json",
         ["/v2/repositories/library/busybox/tags?page=1&page_size=25"] = "tags-library-busybox.json",
+        // The pages ask 25 per page.
+        ["/v2/search/repositories/?query=busybox&page=1&page_size=25"] = "search-busybox-page1.json",
     });
 
     private async Task ServeAsync()

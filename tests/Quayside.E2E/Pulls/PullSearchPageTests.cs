@@ -1,0 +1,150 @@
+using Quayside.TestSupport;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Quayside.E2E.Pulls;
+
+public sealed class PullSearchPageTests(QuaysideApp app, ITestOutputHelper output) : BrowserTest(app, output), IAsyncLifetime
+{
+    private static readonly float PullTime = 60_000;
+    private readonly List<string> _images = [];
+
+    private async Task SaveRegistryAsync(string address, string? user = null, string? password = null)
+    {
+        await Page.GotoAsync("/registries");
+        await WaitForInteractiveAsync(Page, "[data-testid=registry-address]");
+        await Page.Locator("[data-testid=registry-address]").FillAsync(address);
+        await Page.Locator("[data-testid=registry-user]").FillAsync(user ?? "");
+        await Page.Locator("[data-testid=registry-secret]").FillAsync(password ?? "");
+        await Page.Locator("[data-testid=registry-save]").ClickAsync();
+        await Expect(Page.Locator($"[data-testid=registry-row][data-address=\"{address}\"]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Search_finds_the_repository_the_tags_page_shows_both_platforms_and_pull_this_platform_gives_arm64_with_live_progress()
+    {
+        var repo = "lab/e2e" + Guid.NewGuid().ToString("N")[..8];
+        var reference = await LabRegistryImages.PushMultiArchAsync(LabRegistry.Open, repo, "1", layerBytes: 8_000_000);
+        _images.Add(reference);
+        await LoginAsync(Page, "/pull");
+        await SaveRegistryAsync(LabRegistry.Open);
+
+        await Page.GotoAsync("/pull");
+        await WaitForInteractiveAsync(Page, "[data-testid=search-term]");
+        await Page.Locator("[data-testid=search-term]").FillAsync(repo["lab/".Length..]);
+        await Page.Locator("[data-testid=search-start]").ClickAsync();
+        var hit = Page.Locator($"[data-testid=search-source][data-source=\"{LabRegistry.Open}\"] [data-testid=search-hit][data-name=\"{repo}\"]");
+        await Expect(hit).ToBeVisibleAsync();
+
+        await hit.Locator("[data-testid=hit-tags]").ClickAsync();
+        var rows = Page.Locator("[data-testid=tag-row][data-tag=\"1\"]");
+        await Expect(rows).ToHaveCountAsync(2, new() { Timeout = 15_000 });
+        Assert.Equal(["linux/amd64", "linux/arm64/v8"], await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.platform)"));
+
+        // Count the layer-bar renders the browser receives while the pull runs.
+        await Page.EvaluateAsync("""
+            () => { window.__layerStates = new Set(); new MutationObserver(() => document.querySelectorAll('[data-testid=pull-layer]')
+              .forEach(l => window.__layerStates.add(l.dataset.layerState))).observe(document.body, { subtree: true, childList: true, attributes: true }); }
+            """);
+        await WaitForInteractiveAsync(Page, "[data-testid=row-pull-platform]");
+        await rows.Nth(1).Locator("[data-testid=row-pull-platform]").ClickAsync();
+        var progress = Page.Locator("main [data-testid=pull-progress]");
+        await Expect(progress.Locator("[data-testid=pull-cli] .command")).ToHaveTextAsync($"docker pull --platform linux/arm64/v8 {reference}");
+        await Expect(progress).ToHaveAttributeAsync("data-state", "succeeded", new() { Timeout = PullTime });
+        await Expect(progress.Locator("[data-testid=pull-digest]")).ToContainTextAsync("sha256:");
+        var states = await Page.EvaluateAsync<string[]>("() => [...window.__layerStates]");
+        Assert.Contains("done", states);
+        Assert.True(states.Length >= 2, "the browser saw only the layer states " + string.Join(", ", states));
+        Assert.Equal("arm64", await DockerCommand.InspectAsync(reference, "{{.Architecture}}"));
+    }
+
+    [Fact]
+    public async Task A_bad_reference_and_a_missing_tag_give_clear_errors()
+    {
+        await LoginAsync(Page, "/pull");
+        await WaitForInteractiveAsync(Page, "[data-testid=pull-reference]");
+        await Page.Locator("[data-testid=pull-reference]").FillAsync("Bad Name:1");
+        await Expect(Page.Locator("[data-testid=pull-reference-error]")).ToContainTextAsync("is not a valid image name");
+        await Page.Locator("[data-testid=pull-platform]").FillAsync("arm64");
+        await Expect(Page.Locator("[data-testid=pull-platform-error]")).ToContainTextAsync("os/architecture[/variant]");
+
+        var missing = $"{LabRegistry.Open}/{LabRegistry.Busybox}:no-such-tag";
+        await Page.Locator("[data-testid=pull-reference]").FillAsync(missing);
+        await Page.Locator("[data-testid=pull-platform]").FillAsync("");
+        await Page.Locator("[data-testid=pull-start]").ClickAsync();
+        var progress = Page.Locator("main [data-testid=pull-progress]");
+        await Expect(progress).ToHaveAttributeAsync("data-state", "failed", new() { Timeout = PullTime });
+        await Expect(progress.Locator("[data-testid=pull-error]")).ToContainTextAsync("has no tag or digest 'no-such-tag'");
+        // The pulls panel shows it from every page.
+        await Expect(Page.Locator("[data-testid=pulls-panel]")).ToContainTextAsync(missing);
+    }
+
+    [Fact]
+    public async Task The_authenticated_registry_refuses_without_credentials_and_works_with_them()
+    {
+        var reference = await LabRegistry.CopyTagAsync(LabRegistry.Auth, LabRegistry.Private, "1", LabRegistry.UniqueTag("e2e"), withAuth: true);
+        _images.Add(reference);
+        await LoginAsync(Page, "/registries");
+        await WaitForInteractiveAsync(Page, "[data-testid=registry-address]");
+        await Page.Locator("[data-testid=registry-address]").FillAsync(LabRegistry.Auth);
+        await Page.Locator("[data-testid=registry-form-test]").ClickAsync();
+        await Expect(Page.Locator("[data-testid=registry-message]")).ToContainTextAsync("requires a login");
+
+        await Page.Locator("[data-testid=registry-user]").FillAsync(LabRegistry.User);
+        await Page.Locator("[data-testid=registry-secret]").FillAsync("wrong-password");
+        await Page.Locator("[data-testid=registry-form-test]").ClickAsync();
+        await Expect(Page.Locator("[data-testid=registry-message]")).ToContainTextAsync("refused the saved credentials");
+
+        await SaveRegistryAsync(LabRegistry.Auth, LabRegistry.User, LabRegistry.Password);
+        await Page.Locator($"[data-testid=registry-row][data-address=\"{LabRegistry.Auth}\"] [data-testid=registry-test]").ClickAsync();
+        await Expect(Page.Locator("[data-testid=registry-message]")).ToContainTextAsync("Login succeeded");
+        // The secret is never shown again.
+        await Expect(Page.Locator("body")).Not.ToContainTextAsync(LabRegistry.Password);
+
+        await Page.GotoAsync($"/pull?image={Uri.EscapeDataString(reference)}");
+        await WaitForInteractiveAsync(Page, "[data-testid=pull-start]");
+        await Page.Locator("[data-testid=pull-start]").ClickAsync();
+        await Expect(Page.Locator("main [data-testid=pull-progress]")).ToHaveAttributeAsync("data-state", "succeeded", new() { Timeout = PullTime });
+    }
+
+    [Fact]
+    public async Task Docker_Hub_search_and_tags_come_from_the_hub_api()
+    {
+        await LoginAsync(Page, "/pull");
+        await WaitForInteractiveAsync(Page, "[data-testid=search-term]");
+        await Page.Locator("[data-testid=search-term]").FillAsync("busybox");
+        await Page.Locator("[data-testid=search-start]").ClickAsync();
+        var hub = Page.Locator("[data-testid=search-source][data-source=\"docker.io\"]");
+        var official = hub.Locator("[data-testid=search-hit][data-name=busybox]");
+        await Expect(official).ToContainTextAsync("Busybox base image.");
+        await Expect(official.Locator("[data-testid=badge-official]")).ToBeVisibleAsync();
+        await Expect(Page.Locator("[data-testid=search-cli] .command")).ToHaveTextAsync("docker search --limit 25 busybox");
+
+        await official.Locator("[data-testid=hit-tags]").ClickAsync();
+        var rows = Page.Locator("[data-testid=tag-row][data-tag=\"1.37\"]");
+        await Expect(rows).ToHaveCountAsync(2);
+        Assert.Equal(["linux/amd64", "linux/arm64/v8"], await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.platform)"));
+    }
+
+    [Fact]
+    public async Task The_engine_search_failing_without_internet_is_said_in_words()
+    {
+        await LoginAsync(Page, "/pull");
+        await WaitForInteractiveAsync(Page, "[data-testid=search-term]");
+        await Page.Locator("[data-testid=search-term]").FillAsync("busybox");
+        await Page.Locator("[data-testid=search-via-engine]").CheckAsync();
+        await Page.Locator("[data-testid=search-start]").ClickAsync();
+        await Expect(Page.Locator("[data-testid=search-source][data-source=\"docker.io\"] [data-testid=source-error]"))
+            .ToContainTextAsync("The engine's Docker Hub search failed", new() { Timeout = 60_000 });
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => InitializeAsync();
+
+    // Pulled images carry no test label: removed by name.
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        foreach (var image in _images)
+            await LabRegistry.RemoveImageAsync(image);
+        await base.DisposeAsync();
+    }
+}
