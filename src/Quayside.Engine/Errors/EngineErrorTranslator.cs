@@ -116,7 +116,7 @@ public static partial class EngineErrorTranslator
     [GeneratedRegex(@"no basic auth credentials", RegexOptions.IgnoreCase)] private static partial Regex NoCredentials();
     [GeneratedRegex(@"(?:pull access denied for|denied: requested access to the resource is denied)\s*([^,\s]*)", RegexOptions.IgnoreCase)] private static partial Regex AccessDenied();
     [GeneratedRegex(@"unauthorized|incorrect username or password|401 Unauthorized", RegexOptions.IgnoreCase)] private static partial Regex Unauthorized();
-    [GeneratedRegex(@"""https?://([^/""]+)/[^""]*"": (dial tcp[^:]*: (?:lookup .*|connect: .*)|.*timeout.*)", RegexOptions.IgnoreCase)] private static partial Regex RegistryUnreachable();
+    [GeneratedRegex(@"""https?://([^/""]+)/[^""]*"": (dial tcp.*|.*timeout.*)", RegexOptions.IgnoreCase)] private static partial Regex RegistryUnreachable();
     [GeneratedRegex(@"invalid reference format", RegexOptions.IgnoreCase)] private static partial Regex InvalidReference();
 
     private static string Short(string id) => id.Length > 12 ? id[..12] : id;
