@@ -138,6 +138,46 @@ public sealed class PullSearchPageTests(QuaysideApp app, ITestOutputHelper outpu
             .ToContainTextAsync("The engine's Docker Hub search failed", new() { Timeout = 60_000 });
     }
 
+    [Fact]
+    public async Task A_repository_with_many_tags_is_paged()
+    {
+        await LoginAsync(Page, "/pull");
+        await Page.GotoAsync($"/pull/tags?source={LabRegistry.Open}&repo=lab/many");
+        await Expect(Page.Locator("[data-testid=tags-page]")).ToHaveTextAsync("Page 1 of 6 (120 tags)", new() { Timeout = 15_000 });
+        await Expect(Page.Locator("[data-testid=tag-row]")).ToHaveCountAsync(20);
+        await Expect(Page.Locator("[data-testid=tag-row]").First).ToHaveAttributeAsync("data-tag", "t001");
+        await WaitForInteractiveAsync(Page, "[data-testid=tags-next]");
+        await Page.Locator("[data-testid=tags-next]").ClickAsync();
+        await Expect(Page.Locator("[data-testid=tags-page]")).ToHaveTextAsync("Page 2 of 6 (120 tags)", new() { Timeout = 15_000 });
+        await Expect(Page.Locator("[data-testid=tag-row]").First).ToHaveAttributeAsync("data-tag", "t021");
+    }
+
+    [Fact]
+    public async Task Push_from_the_images_page_tags_the_image_and_pushes_it_with_progress()
+    {
+        var source = "qt-push-" + Guid.NewGuid().ToString("N")[..8] + ":1";
+        var target = $"{LabRegistry.Open}/lab/pushed-e2e:{LabRegistry.UniqueTag("e2e")}";
+        await DockerCommand.OkAsync("tag", LabContainers.BusyboxImage, source);
+        _images.AddRange([source, target]);
+
+        await LoginAsync(Page, "/images");
+        await WaitForInteractiveAsync(Page, "[data-testid=search]");
+        await Page.Locator("[data-testid=search]").FillAsync(source);
+        await Page.Locator("[data-testid=row-push]").First.ClickAsync();
+        await WaitForInteractiveAsync(Page, "[data-testid=push-target]");
+        await Expect(Page.Locator("[data-testid=push-source]")).ToHaveTextAsync(source);
+        await Page.Locator("[data-testid=push-target]").FillAsync(target);
+        await Expect(Page.Locator("[data-testid=push-tag-cli] .command")).ToHaveTextAsync($"docker tag {source} {target}");
+        await Page.Locator("[data-testid=push-start]").ClickAsync();
+        var progress = Page.Locator("main [data-testid=pull-progress]");
+        await Expect(progress.Locator("[data-testid=pull-cli] .command")).ToHaveTextAsync($"docker push {target}");
+        await Expect(progress).ToHaveAttributeAsync("data-state", "succeeded", new() { Timeout = PullTime });
+        await Expect(progress.Locator("[data-testid=pull-layer]")).Not.ToHaveCountAsync(0);
+        var tag = target[(target.LastIndexOf(':') + 1)..];
+        using var http = new HttpClient();
+        Assert.Contains(tag, await http.GetStringAsync("http://127.0.0.1:5000/v2/lab/pushed-e2e/tags/list"));
+    }
+
     Task IAsyncLifetime.InitializeAsync() => InitializeAsync();
 
     // Pulled images carry no test label: removed by name.
