@@ -4,7 +4,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-"$here/install-packages.sh" docker.io busybox-static docker-registry apache2-utils qemu-user-static binfmt-support chromium
+"$here/install-packages.sh" docker.io busybox-static docker-registry apache2-utils curl qemu-user-static binfmt-support chromium
 
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK (dotnet) is required on PATH" >&2; exit 1; }
 

@@ -47,6 +47,7 @@ public sealed class PullSearchPageTests(QuaysideApp app, ITestOutputHelper outpu
               .forEach(l => window.__layerStates.add(l.dataset.layerState))).observe(document.body, { subtree: true, childList: true, attributes: true }); }
             """);
         await WaitForInteractiveAsync(Page, "[data-testid=row-pull-platform]");
+        await Expect(Page.Locator("[data-testid=tags-loading]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         await rows.Nth(1).Locator("[data-testid=row-pull-platform]").ClickAsync();
         var progress = Page.Locator("main [data-testid=pull-progress]");
         await Expect(progress.Locator("[data-testid=pull-cli] .command")).ToHaveTextAsync($"docker pull --platform linux/arm64/v8 {reference}");
@@ -139,6 +140,23 @@ public sealed class PullSearchPageTests(QuaysideApp app, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task A_pull_goes_on_after_leaving_the_page_and_the_pulls_panel_shows_it_on_other_pages()
+    {
+        var reference = await LabRegistryImages.PushMultiArchAsync(LabRegistry.Open, "lab/fresh", LabRegistry.UniqueTag("leave"), layerBytes: 30_000_000);
+        _images.Add(reference);
+        await LoginAsync(Page, "/pull");
+        await WaitForInteractiveAsync(Page, "[data-testid=pull-reference]");
+        await Page.Locator("[data-testid=pull-reference]").FillAsync(reference);
+        await Page.Locator("[data-testid=pull-start]").ClickAsync();
+        await Expect(Page.Locator("main [data-testid=pull-progress]")).ToBeVisibleAsync();
+
+        await Page.GotoAsync("/images");
+        await Expect(Page.Locator("[data-testid=pulls-panel]")).ToContainTextAsync(reference);
+        var pulled = await EngineWait.UntilAsync(async () => (await DockerCommand.RunAsync("image", "inspect", reference)).ExitCode == 0, TimeSpan.FromSeconds(60));
+        Assert.True(pulled, "the pull did not finish after the page was left");
+    }
+
+    [Fact]
     public async Task A_repository_with_many_tags_is_paged()
     {
         await LoginAsync(Page, "/pull");
@@ -147,6 +165,8 @@ public sealed class PullSearchPageTests(QuaysideApp app, ITestOutputHelper outpu
         await Expect(Page.Locator("[data-testid=tag-row]")).ToHaveCountAsync(20);
         await Expect(Page.Locator("[data-testid=tag-row]").First).ToHaveAttributeAsync("data-tag", "t001");
         await WaitForInteractiveAsync(Page, "[data-testid=tags-next]");
+        // The interactive render reads the tags again after the prerender; Next is disabled meanwhile.
+        await Expect(Page.Locator("[data-testid=tags-loading]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         await Page.Locator("[data-testid=tags-next]").ClickAsync();
         await Expect(Page.Locator("[data-testid=tags-page]")).ToHaveTextAsync("Page 2 of 6 (120 tags)", new() { Timeout = 15_000 });
         await Expect(Page.Locator("[data-testid=tag-row]").First).ToHaveAttributeAsync("data-tag", "t021");

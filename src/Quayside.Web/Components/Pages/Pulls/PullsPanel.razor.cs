@@ -5,6 +5,9 @@ namespace Quayside.Web.Components.Pages.Pulls;
 
 public partial class PullsPanel
 {
+    /// <summary>A finished pull stays this long, so its outcome can be read, then leaves the panel (it covers page content).</summary>
+    public static readonly TimeSpan ShowFinishedFor = TimeSpan.FromSeconds(15);
+    private readonly CancellationTokenSource _gone = new();
     private readonly HashSet<string> _dismissed = [];
     private List<PullJob> _visible = [];
 
@@ -20,14 +23,22 @@ public partial class PullsPanel
     private void OnChanged(PullJob job)
     {
         if (job.Finished || !_visible.Contains(job))
-            _ = InvokeAsync(() =>
-            {
-                Refresh();
-                StateHasChanged();
-            });
+            _ = RefreshAsync();
+        if (job.Finished)
+            _ = Task.Delay(ShowFinishedFor + TimeSpan.FromMilliseconds(200), _gone.Token).ContinueWith(_ => RefreshAsync(), TaskScheduler.Default);
     }
 
-    private void Refresh() => _visible = Pulls.Jobs.Where(j => !_dismissed.Contains(j.Id)).Take(8).ToList();
+    private Task RefreshAsync() => _gone.IsCancellationRequested ? Task.CompletedTask : InvokeAsync(() =>
+    {
+        Refresh();
+        StateHasChanged();
+    });
+
+    private void Refresh()
+    {
+        var since = DateTimeOffset.UtcNow - ShowFinishedFor;
+        _visible = Pulls.Jobs.Where(j => !_dismissed.Contains(j.Id) && (!j.Finished || j.FinishedAt > since)).Take(8).ToList();
+    }
 
     private void DismissFinished()
     {
@@ -39,6 +50,8 @@ public partial class PullsPanel
     public void Dispose()
     {
         Pulls.Changed -= OnChanged;
+        _gone.Cancel();
+        _gone.Dispose();
         GC.SuppressFinalize(this);
     }
 }

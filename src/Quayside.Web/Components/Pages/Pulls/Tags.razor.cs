@@ -45,7 +45,6 @@ public partial class Tags : IDisposable
         if (_problem is not null)
             return;
         _loading = true;
-        _rows = [];
         try
         {
             if (IsHub)
