@@ -4,8 +4,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-"$here/install-packages.sh" docker.io busybox-static docker-registry qemu-user-static binfmt-support chromium debootstrap \
-    gcc libc6-dev gcc-aarch64-linux-gnu
+"$here/install-packages.sh" docker.io busybox-static docker-registry apache2-utils curl qemu-user-static binfmt-support \
+    chromium debootstrap gcc libc6-dev gcc-aarch64-linux-gnu
 
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK (dotnet) is required on PATH" >&2; exit 1; }
 
@@ -16,3 +16,4 @@ if [ ! -e /proc/sys/fs/binfmt_misc/status ]; then mount -t binfmt_misc binfmt_mi
 "$here/lab-images.sh"
 # Stand-ins for Microsoft's .NET sdk and runtime-deps images, for building deploy/Dockerfile without their registry.
 "$here/lab-dotnet-base.sh" >/dev/null
+"$here/lab-registry.sh"

@@ -15,6 +15,7 @@ using Quayside.Web.Data;
 using Quayside.Web.Hosting;
 using Quayside.Web.Logs;
 using Quayside.Web.Transfer;
+using Quayside.Web.Pulls;
 
 HealthProbe.ExitIfRequested(args);
 var builder = WebApplication.CreateBuilder(args);
@@ -70,6 +71,7 @@ builder.Services.AddHostedService<HostModelRunner>();
 builder.Services.AddLogs();
 builder.Services.AddConsole(builder.Configuration);
 builder.Services.AddImageAndFileTransfer();
+builder.Services.AddPullsAndRegistries();
 
 var app = builder.Build();
 
@@ -102,6 +104,7 @@ api.MapInsightApi();
 app.MapLogs();
 app.MapConsole();
 api.MapImageAndFileTransfer();
+api.MapPullsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Playwright;
+using Quayside.TestSupport;
 
 namespace Quayside.E2E;
 
@@ -31,6 +32,8 @@ public sealed class QuaysideApp : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "quayside-e2e-" + Guid.NewGuid().ToString("N")[..8]);
     public IBrowser Browser { get; private set; } = default!;
+    /// <summary>Stands in for hub.docker.com (QUAYSIDE_HUB_URL) with recorded answers.</summary>
+    public HubReplayServer Hub { get; } = HubReplayServer.FromRecordings();
 
     /// <summary>What the app printed so far (stdout and stderr interleaved).</summary>
     public string Output
@@ -67,6 +70,7 @@ public sealed class QuaysideApp : IAsyncLifetime
         psi.Environment["QUAYSIDE_ADMIN_PASSWORD"] = Password;
         psi.Environment["QUAYSIDE_URLS"] = BaseUrl;
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["QUAYSIDE_HUB_URL"] = Hub.BaseUri.ToString();
 
         _process = new Process { StartInfo = psi, EnableRaisingEvents = true };
         _process.Exited += (_, _) => Append($"[e2e fixture] Quayside.Web exited at {DateTime.Now:HH:mm:ss.fff}.");
@@ -95,6 +99,7 @@ public sealed class QuaysideApp : IAsyncLifetime
     {
         if (Browser is not null)
             await Browser.CloseAsync();
+        Hub.Dispose();
         _playwright?.Dispose();
         if (_process is not null)
         {

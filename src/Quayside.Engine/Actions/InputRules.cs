@@ -36,8 +36,33 @@ public static partial class InputRules
             : $"'{reference}' is not a valid image name: use lowercase [registry[:port]/]name[:tag], e.g. localhost:5000/team/app:1.0 (tags: letters, digits, '_', '.', '-', up to 128).";
     }
 
+    /// <summary>What <c>docker pull</c> accepts: a tag target as above, or name@sha256:64-hex-digits (optionally name:tag@digest).</summary>
+    public static string? PullReference(string? reference)
+    {
+        if (string.IsNullOrWhiteSpace(reference))
+            return "An image reference is required, e.g. localhost:5000/lab/busybox:1 or busybox@sha256:….";
+        var at = reference.IndexOf('@');
+        if (at < 0)
+            return ImageReference(reference);
+        var digest = reference[(at + 1)..];
+        if (!DigestPattern().IsMatch(digest))
+            return $"'{digest}' is not a valid digest: use sha256: followed by 64 lowercase hexadecimal digits.";
+        return ImageReference(reference[..at]);
+    }
+
+    /// <summary>A platform for <c>--platform</c>: os/arch[/variant], lowercase, e.g. linux/arm64/v8.</summary>
+    public static string? Platform(string? platform)
+    {
+        if (string.IsNullOrWhiteSpace(platform))
+            return null;
+        return PlatformPattern().IsMatch(platform) ? null
+            : $"'{platform}' is not a valid platform: use os/architecture[/variant] in lowercase, e.g. linux/amd64, linux/arm64 or linux/arm/v7.";
+    }
+
     [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9_.-]+$")] private static partial Regex ContainerNamePattern();
     [GeneratedRegex(@"^(SIG)?[A-Z][A-Z0-9+-]*$")] private static partial Regex SignalPattern();
     [GeneratedRegex(@"^(?:(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*:[0-9]+)/)?[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$")]
     private static partial Regex ReferencePattern();
+    [GeneratedRegex(@"^sha256:[a-f0-9]{64}$")] private static partial Regex DigestPattern();
+    [GeneratedRegex(@"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$")] private static partial Regex PlatformPattern();
 }

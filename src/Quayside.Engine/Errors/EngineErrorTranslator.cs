@@ -99,6 +99,16 @@ public static partial class EngineErrorTranslator
         (ReadOnlyRootfs(), _ => new("The container's filesystem is read-only, so nothing can be written to it.")),
         (NoShellForExec(), _ => new("The container has no shell to run this command.", "Files can still be read and added through the archive API.")),
         (BadArchive(), _ => new("The engine could not read the uploaded tar.", "Upload a tar archive (as written by docker save or tar -c).")),
+        (ManifestNotFound(), m => new(m.Groups[1].Success
+            ? $"The registry has no tag or digest '{m.Groups[2].Value}' for {m.Groups[1].Value} (or no such repository)."
+            : "The registry has no such tag, digest or repository (manifest unknown).", "Check the name and tag on the registry's tags page.")),
+        (NoMatchingPlatform(), m => new($"The image has no variant for the platform {m.Groups[1].Value}.", "Pick one of the platforms its tags page lists.")),
+        (PlatformMismatch(), m => new($"The image exists only for {m.Groups[2].Value}, not for {m.Groups[1].Value}.", "Pull it without a platform, or choose a tag built for that platform.")),
+        (NoCredentials(), _ => new("The registry requires a login and no credentials were sent.", "Add the registry with a user name and password on the Registries page.")),
+        (AccessDenied(), m => new($"The registry refused access to {m.Groups[1].Value}: the repository does not exist or needs a login.", "Check the name, or add credentials for the registry on the Registries page.")),
+        (Unauthorized(), _ => new("The registry refused: it needs a login, or the credentials sent are wrong (unauthorized).", "Check the user name and password saved for this registry on the Registries page.")),
+        (RegistryUnreachable(), m => new($"The registry at {m.Groups[1].Value} could not be reached ({m.Groups[2].Value}).", "Is the address right and the registry running? Docker Hub and other Internet registries need Internet access from the engine.")),
+        (InvalidReference(), _ => new("The engine rejected the image reference as malformed.", "Use name[:tag] or name@sha256:digest in lowercase.")),
     ];
 
     [GeneratedRegex(@"^No such container: (\S+)", RegexOptions.IgnoreCase)] private static partial Regex NoSuchContainer();
@@ -130,6 +140,15 @@ public static partial class EngineErrorTranslator
     [GeneratedRegex(@"container rootfs is marked read-only|read-only file system", RegexOptions.IgnoreCase)] private static partial Regex ReadOnlyRootfs();
     [GeneratedRegex(@"exec: ""[^""]+"": stat [^:]+: no such file or directory|executable file not found", RegexOptions.IgnoreCase)] private static partial Regex NoShellForExec();
     [GeneratedRegex(@"invalid tar header", RegexOptions.IgnoreCase)] private static partial Regex BadArchive();
+
+    [GeneratedRegex(@"manifest for ([^\s@]+?)[:@]([^:@\s]+) not found|manifest unknown", RegexOptions.IgnoreCase)] private static partial Regex ManifestNotFound();
+    [GeneratedRegex(@"no matching manifest for (\S+) in the manifest list", RegexOptions.IgnoreCase)] private static partial Regex NoMatchingPlatform();
+    [GeneratedRegex(@"does not match the specified platform: wanted (\S+?),? actual: (\S+)", RegexOptions.IgnoreCase)] private static partial Regex PlatformMismatch();
+    [GeneratedRegex(@"no basic auth credentials", RegexOptions.IgnoreCase)] private static partial Regex NoCredentials();
+    [GeneratedRegex(@"(?:pull access denied for|denied: requested access to the resource is denied)\s*([^,\s]*)", RegexOptions.IgnoreCase)] private static partial Regex AccessDenied();
+    [GeneratedRegex(@"unauthorized|incorrect username or password|401 Unauthorized", RegexOptions.IgnoreCase)] private static partial Regex Unauthorized();
+    [GeneratedRegex(@"""https?://([^/""]+)/[^""]*"": (dial tcp.*|.*timeout.*)", RegexOptions.IgnoreCase)] private static partial Regex RegistryUnreachable();
+    [GeneratedRegex(@"invalid reference format", RegexOptions.IgnoreCase)] private static partial Regex InvalidReference();
 
     private static string Short(string id) => id.Length > 12 ? id[..12] : id;
 
