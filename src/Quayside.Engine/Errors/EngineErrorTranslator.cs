@@ -72,7 +72,7 @@ public static partial class EngineErrorTranslator
     private static readonly (Regex Pattern, Func<Match, EngineProblem> Phrase)[] Known =
     [
         (NoSuchContainer(), m => new($"There is no container '{m.Groups[1].Value}'. It may have been removed already.")),
-        (NoSuchImage(), m => new($"There is no image '{m.Groups[1].Value}' on this engine.")),
+        (NoSuchImage(), m => new($"There is no image '{m.Groups[1].Value}' on this engine.", Field: "image")),
         (RemoveRunning(), _ => new("The container is running, so it was not removed.", "Stop it first, or remove it with force (which kills it).")),
         (ImageInUseByContainer(), m => new($"The image is used by container {Short(m.Groups[1].Value)}, so it was not removed.", "Remove that container first, or remove the image with force.")),
         (ImageReferencedInMultiple(), _ => new("The image has several tags, so it was not removed by id.", "Remove each tag, or remove the image with force.")),
@@ -80,10 +80,22 @@ public static partial class EngineErrorTranslator
         (NotPaused(), m => new($"The container {Short(m.Groups[1].Value)} is not paused.")),
         (AlreadyPaused(), m => new($"The container {Short(m.Groups[1].Value)} is already paused.")),
         (IsPaused(), m => new($"The container {Short(m.Groups[1].Value)} is paused.", "Unpause it first.")),
-        (NameInUse(), m => new($"The name '{m.Groups[1].Value}' is already used by another container.", "Choose another name, or rename or remove the other container.")),
+        (NameInUse(), m => new($"The name '{m.Groups[1].Value}' is already used by another container.", "Choose another name, or rename or remove the other container.", "name")),
         (InvalidSignal(), m => new($"'{m.Groups[1].Value}' is not a signal the engine knows.", "Use a name like SIGTERM, SIGKILL or SIGHUP, or a number.")),
         (InProgress(), _ => new("Another operation on this container is still in progress.", "Wait a moment and try again.")),
         (PruneRunning(), _ => new("A prune is already running on this engine.", "Wait for it to finish.")),
+        (PortAllocated(), m => new($"The host port {m.Groups[1].Value} is already taken by another container.", "Choose another host port, or leave it empty for a random one.", "ports")),
+        (AddressInUse(), m => new($"The host address {m.Groups[1].Value} is already in use by a program on the host.", "Choose another host port, or leave it empty for a random one.", "ports")),
+        (MountPathNotAbsolute(), m => new($"The mount path '{m.Groups[1].Value}' is not absolute.", "Use absolute paths, e.g. /srv/site:/data.", "binds")),
+        (InvalidVolumeSpec(), m => new($"The engine cannot read the mount '{m.Groups[1].Value}'.", "Use host-path:container-path[:ro] with absolute paths.", "binds")),
+        (InvalidVolumeName(), m => new($"'{m.Groups[1].Value}' is neither an absolute host path nor a valid volume name.", "Use an absolute host path such as /srv/site, or a volume name of letters, digits, '_', '.' and '-'.", "binds")),
+        (BindSourceMissing(), m => new($"The host path {m.Groups[1].Value} does not exist.", "Create it on the host first, or correct the path.", "binds")),
+        (NetworkNotFound(), m => new($"There is no network '{m.Groups[1].Value}' on this engine.", "Choose an existing network or create it first (docker network create).", "network")),
+        (ExecutableNotFound(), m => new($"The command '{m.Groups[1].Value}' does not exist in the image.", "Check the command and entrypoint: the first word must be a program inside the image.", "command")),
+        (MemoryBelowMinimum(), _ => new("The memory limit is below the engine's minimum of 6 MiB.", "Use at least 6m.", "memory")),
+        (CpuRange(), m => new($"The number of CPUs is out of range: this engine accepts {m.Groups[1].Value} to {m.Groups[2].Value}.", Field: "cpus")),
+        (HostnameConflict(), _ => new("A host name cannot be set together with this network mode.", "Leave the host name empty.", "hostname")),
+        (PullDenied(), m => new($"The image '{m.Groups[1].Value}' could not be pulled: it does not exist or needs a login.", "Check the name, or log in to the registry.", "image")),
     ];
 
     [GeneratedRegex(@"^No such container: (\S+)", RegexOptions.IgnoreCase)] private static partial Regex NoSuchContainer();
@@ -99,6 +111,18 @@ public static partial class EngineErrorTranslator
     [GeneratedRegex(@"Invalid signal: (\S+)", RegexOptions.IgnoreCase)] private static partial Regex InvalidSignal();
     [GeneratedRegex(@"is already in progress", RegexOptions.IgnoreCase)] private static partial Regex InProgress();
     [GeneratedRegex(@"a prune operation is already running", RegexOptions.IgnoreCase)] private static partial Regex PruneRunning();
+    [GeneratedRegex(@"Bind for (\S+) failed: port is already allocated", RegexOptions.IgnoreCase)] private static partial Regex PortAllocated();
+    [GeneratedRegex(@"listen (?:tcp|udp)[46]? (\S+): bind: address already in use", RegexOptions.IgnoreCase)] private static partial Regex AddressInUse();
+    [GeneratedRegex(@"invalid mount path: '([^']*)' mount path must be absolute", RegexOptions.IgnoreCase)] private static partial Regex MountPathNotAbsolute();
+    [GeneratedRegex(@"invalid volume specification: '([^']*)'", RegexOptions.IgnoreCase)] private static partial Regex InvalidVolumeSpec();
+    [GeneratedRegex(@"""([^""]*)"" includes invalid characters for a local volume name", RegexOptions.IgnoreCase)] private static partial Regex InvalidVolumeName();
+    [GeneratedRegex(@"bind source path does not exist: (\S+)", RegexOptions.IgnoreCase)] private static partial Regex BindSourceMissing();
+    [GeneratedRegex(@"^network (\S+) not found", RegexOptions.IgnoreCase)] private static partial Regex NetworkNotFound();
+    [GeneratedRegex(@"exec: ""([^""]+)"": (?:executable file not found|stat [^:]*: no such file or directory)", RegexOptions.IgnoreCase)] private static partial Regex ExecutableNotFound();
+    [GeneratedRegex(@"Minimum memory limit allowed is", RegexOptions.IgnoreCase)] private static partial Regex MemoryBelowMinimum();
+    [GeneratedRegex(@"Range of CPUs is from ([\d.]+) to ([\d.]+)", RegexOptions.IgnoreCase)] private static partial Regex CpuRange();
+    [GeneratedRegex(@"conflicting options: hostname and the network mode", RegexOptions.IgnoreCase)] private static partial Regex HostnameConflict();
+    [GeneratedRegex(@"pull access denied for ([^,\s]+)", RegexOptions.IgnoreCase)] private static partial Regex PullDenied();
 
     private static string Short(string id) => id.Length > 12 ? id[..12] : id;
 
