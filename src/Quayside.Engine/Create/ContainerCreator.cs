@@ -11,6 +11,7 @@ namespace Quayside.Engine.Create;
 public sealed class ContainerCreator(HostModel model)
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan ReplaceWatch = TimeSpan.FromSeconds(1.5);
     private EngineClient Client => model.Client;
 
     public async Task<bool> ImageExistsAsync(string image, CancellationToken ct = default)
@@ -113,12 +114,16 @@ public sealed class ContainerCreator(HostModel model)
         }
 
         var (id, problem) = await CreateAndStartAsync(spec, ct);
+        if (problem is null && spec.StartAfterCreate)
+            problem = await ExitedAtOnceAsync(id!, ct);
         if (problem is null)
         {
             await TryAsync(() => Client.SendAsync(HttpMethod.Delete, $"/containers/{oldId}?force=true", ct: CancellationToken.None, timeout: StartTimeout));
             return new CreateOutcome(true, cli, $"Replaced {oldName}: the old container was removed, its named volumes are kept.", id, new Dictionary<string, string>());
         }
 
+        if (id is not null)
+            await TryAsync(() => Client.SendAsync(HttpMethod.Delete, $"/containers/{id}?force=true", ct: CancellationToken.None));
         var restored = await RestoreAsync(old, oldId, oldName, wasRunning);
         var failed = Refusal(cli, problem);
         return failed with { Message = $"The new configuration failed: {problem} {restored}" };
@@ -172,6 +177,34 @@ public sealed class ContainerCreator(HostModel model)
         {
             await TryAsync(() => Client.SendAsync(HttpMethod.Delete, $"/containers/{id}?force=true", ct: CancellationToken.None));
             return (null, EngineErrorTranslator.FromEngine(e.Status, e.EngineMessage));
+        }
+    }
+
+    /// <summary>
+    /// A start can succeed while the process fails at once (e.g. behind --init, a missing program exits 127): watch the
+    /// new container briefly so Replace does not swap a working container for one that is already dead.
+    /// </summary>
+    private async Task<EngineProblem?> ExitedAtOnceAsync(string id, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + ReplaceWatch;
+        while (true)
+        {
+            var state = (await InspectAsync(id, ct))["State"];
+            var status = state?["Status"]?.GetValue<string>();
+            if (status is "exited" or "dead" or "restarting")
+            {
+                var code = state?["ExitCode"]?.GetValue<int>();
+                var error = state?["Error"]?.GetValue<string>();
+                if (status == "exited" && code == 0)
+                    return null;
+                return !string.IsNullOrEmpty(error)
+                    ? EngineErrorTranslator.FromEngine(HttpStatusCode.InternalServerError, error)
+                    : new EngineProblem($"The new container stopped at once with exit code {code}.",
+                        "Check the command, entrypoint and environment (its logs tell why).", RunField.Command);
+            }
+            if (DateTime.UtcNow >= deadline)
+                return null;
+            await Task.Delay(200, ct);
         }
     }
 
