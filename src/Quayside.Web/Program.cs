@@ -10,6 +10,7 @@ using Quayside.Engine.Model;
 using Quayside.Web.Api;
 using Quayside.Web.Auth;
 using Quayside.Web.Components;
+using Quayside.Web.Components.Pages.CreateContainer;
 using Quayside.Web.Data;
 using Quayside.Web.Hosting;
 
@@ -59,6 +60,7 @@ builder.Services.AddSingleton<HostModel>();
 builder.Services.AddSingleton<ContainerActions>();
 builder.Services.AddSingleton<ImageActions>();
 builder.Services.AddHostedService<HostModelRunner>();
+builder.Services.AddCreateContainer();
 
 var app = builder.Build();
 

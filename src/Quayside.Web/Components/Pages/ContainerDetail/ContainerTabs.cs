@@ -9,6 +9,7 @@ public static class ContainerTabs
     public static readonly IReadOnlyList<DetailTab> All =
     [
         // Issue-owned tabs are added here, e.g. new("inspect", "Inspect", ""), new("logs", "Logs", "logs").
+        new("duplicate", "Duplicate/Edit", "duplicate"),
     ];
 
     public static string Href(string containerId, DetailTab tab) =>
