@@ -4,7 +4,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-"$here/install-packages.sh" docker.io busybox-static docker-registry qemu-user-static binfmt-support chromium
+"$here/install-packages.sh" docker.io busybox-static docker-registry apache2-utils qemu-user-static binfmt-support chromium
 
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK (dotnet) is required on PATH" >&2; exit 1; }
 
@@ -13,3 +13,4 @@ if [ ! -e /proc/sys/fs/binfmt_misc/status ]; then mount -t binfmt_misc binfmt_mi
 [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] || update-binfmts --enable qemu-aarch64 >/dev/null 2>&1 || true
 "$here/start-dockerd.sh"
 "$here/lab-images.sh"
+"$here/lab-registry.sh"

@@ -13,6 +13,7 @@ using Quayside.Web.Components;
 using Quayside.Web.Components.Pages.CreateContainer;
 using Quayside.Web.Data;
 using Quayside.Web.Hosting;
+using Quayside.Web.Pulls;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = QuaysideSettings.Resolve(builder.Configuration);
@@ -61,6 +62,7 @@ builder.Services.AddSingleton<ContainerActions>();
 builder.Services.AddSingleton<ImageActions>();
 builder.Services.AddHostedService<HostModelRunner>();
 builder.Services.AddCreateContainer();
+builder.Services.AddPullsAndRegistries();
 
 var app = builder.Build();
 

@@ -36,25 +36,43 @@ public static partial class InputRules
             : $"'{reference}' is not a valid image name: use lowercase [registry[:port]/]name[:tag], e.g. localhost:5000/team/app:1.0 (tags: letters, digits, '_', '.', '-', up to 128).";
     }
 
-    /// <summary>An image to run: a reference as for <see cref="ImageReference"/>, optionally with @sha256:digest, or an image id.</summary>
+    /// <summary>An image to run: what <see cref="PullReference"/> accepts, or an image id.</summary>
     public static string? ImageToRun(string? image)
     {
         var i = image?.Trim() ?? "";
         if (i.Length == 0)
             return "An image is required, e.g. nginx:1.27 or localhost:5000/team/app:1.0.";
-        if (ImageIdPattern().IsMatch(i))
+        return ImageIdPattern().IsMatch(i) ? null : PullReference(i);
+    }
+
+    /// <summary>What <c>docker pull</c> accepts: a tag target as above, or name@sha256:64-hex-digits (optionally name:tag@digest).</summary>
+    public static string? PullReference(string? reference)
+    {
+        if (string.IsNullOrWhiteSpace(reference))
+            return "An image reference is required, e.g. localhost:5000/lab/busybox:1 or busybox@sha256:….";
+        var at = reference.IndexOf('@');
+        if (at < 0)
+            return ImageReference(reference);
+        var digest = reference[(at + 1)..];
+        if (!DigestPattern().IsMatch(digest))
+            return $"'{digest}' is not a valid digest: use sha256: followed by 64 lowercase hexadecimal digits.";
+        return ImageReference(reference[..at]);
+    }
+
+    /// <summary>A platform for <c>--platform</c>: os/arch[/variant], lowercase, e.g. linux/arm64/v8.</summary>
+    public static string? Platform(string? platform)
+    {
+        if (string.IsNullOrWhiteSpace(platform))
             return null;
-        var at = i.IndexOf('@');
-        if (at >= 0)
-            return DigestPattern().IsMatch(i[(at + 1)..]) && ImageReference(i[..at]) is null ? null
-                : $"'{i}' is not a valid image: a digest is written name@sha256: followed by 64 hex digits.";
-        return ImageReference(i);
+        return PlatformPattern().IsMatch(platform) ? null
+            : $"'{platform}' is not a valid platform: use os/architecture[/variant] in lowercase, e.g. linux/amd64, linux/arm64 or linux/arm/v7.";
     }
 
     [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9_.-]+$")] private static partial Regex ContainerNamePattern();
     [GeneratedRegex(@"^(?:sha256:)?[0-9a-f]{12,64}$")] private static partial Regex ImageIdPattern();
-    [GeneratedRegex(@"^sha256:[0-9a-f]{64}$")] private static partial Regex DigestPattern();
     [GeneratedRegex(@"^(SIG)?[A-Z][A-Z0-9+-]*$")] private static partial Regex SignalPattern();
     [GeneratedRegex(@"^(?:(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*:[0-9]+)/)?[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$")]
     private static partial Regex ReferencePattern();
+    [GeneratedRegex(@"^sha256:[a-f0-9]{64}$")] private static partial Regex DigestPattern();
+    [GeneratedRegex(@"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$")] private static partial Regex PlatformPattern();
 }

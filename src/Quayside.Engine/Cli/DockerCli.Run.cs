@@ -13,10 +13,6 @@ public static partial class DockerCli
     public static string Replace(string container, RunSpec s) =>
         $"{Line(["docker", "stop", container], [])} && {Line(["docker", "rm", container], [])} && {Run(s)}";
 
-    /// <summary>The pull that must come before a run when the image is not on the engine.</summary>
-    public static string PullLine(string image, string? platform = null) =>
-        ShellQuote.Join(["docker", "pull", .. string.IsNullOrWhiteSpace(platform) ? Array.Empty<string>() : ["--platform", platform.Trim()], image.Trim()]);
-
     private static List<string> RunWords(RunSpec s, bool start)
     {
         var w = new List<string> { "docker" };

@@ -73,10 +73,20 @@ public sealed class EngineClient : IDisposable
         return await response.Content.ReadAsStreamAsync(ct);
     }
 
+    /// <summary>Sends a request whose answer is a long stream (pull, push progress), with extra headers such as X-Registry-Auth.</summary>
+    public async Task<Stream> OpenStreamAsync(HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, CancellationToken ct)
+    {
+        var response = await SendCheckedAsync(method, path, null, HttpCompletionOption.ResponseHeadersRead, ct, headers);
+        return await response.Content.ReadAsStreamAsync(ct);
+    }
+
     private async Task<HttpResponseMessage> SendCheckedAsync(
-        HttpMethod method, string path, HttpContent? content, HttpCompletionOption completion, CancellationToken ct)
+        HttpMethod method, string path, HttpContent? content, HttpCompletionOption completion, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+            request.Headers.TryAddWithoutValidation(name, value);
         var response = await _http.SendAsync(request, completion, ct);
         if ((int)response.StatusCode < 400)
             return response;

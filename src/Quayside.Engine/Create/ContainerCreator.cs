@@ -214,7 +214,7 @@ public sealed class ContainerCreator(HostModel model)
             return null;
         var image = spec.Image.Trim();
         return CreateOutcome.Refused(cli, RunField.Image,
-            $"The image '{image}' is not on this engine. Pull it first: {DockerCli.PullLine(image, spec.Platform)}");
+            $"The image '{image}' is not on this engine. Pull it first: {DockerCli.Pull(image, string.IsNullOrWhiteSpace(spec.Platform) ? null : spec.Platform.Trim())}");
     }
 
     private static CreateOutcome Refusal(string cli, EngineProblem problem) =>

@@ -32,8 +32,7 @@ public static partial class RunSpecRules
         }
 
         Add(RunField.Image, InputRules.ImageToRun(s.Image));
-        if (s.Platform.Trim().Length > 0 && !PlatformPattern().IsMatch(s.Platform.Trim()))
-            Add(RunField.Platform, $"'{s.Platform}' is not a platform: use os/architecture[/variant], e.g. linux/amd64 or linux/arm64/v8, or leave it empty for the engine's own.");
+        Add(RunField.Platform, InputRules.Platform(s.Platform.Trim()));
         if (s.Name.Trim().Length > 0)
             Add(RunField.Name, InputRules.ContainerName(s.Name.Trim()));
         Add(RunField.Command, ShellWords.Split(s.Command).Problem);
@@ -213,7 +212,6 @@ public static partial class RunSpecRules
         return null;
     }
 
-    [GeneratedRegex(@"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$")] private static partial Regex PlatformPattern();
     [GeneratedRegex(@"^[A-Za-z0-9_.\-]+(?::[A-Za-z0-9_.\-]+)?$")] private static partial Regex UserPattern();
     [GeneratedRegex(@"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")] private static partial Regex HostnamePattern();
     [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9_.-]+$")] private static partial Regex VolumeNamePattern();

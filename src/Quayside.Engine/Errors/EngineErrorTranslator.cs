@@ -95,7 +95,16 @@ public static partial class EngineErrorTranslator
         (MemoryBelowMinimum(), _ => new("The memory limit is below the engine's minimum of 6 MiB.", "Use at least 6m.", "memory")),
         (CpuRange(), m => new($"The number of CPUs is out of range: this engine accepts {m.Groups[1].Value} to {m.Groups[2].Value}.", Field: "cpus")),
         (HostnameConflict(), _ => new("A host name cannot be set together with this network mode.", "Leave the host name empty.", "hostname")),
-        (PullDenied(), m => new($"The image '{m.Groups[1].Value}' could not be pulled: it does not exist or needs a login.", "Check the name, or log in to the registry.", "image")),
+        (ManifestNotFound(), m => new(m.Groups[1].Success
+            ? $"The registry has no tag or digest '{m.Groups[2].Value}' for {m.Groups[1].Value} (or no such repository)."
+            : "The registry has no such tag, digest or repository (manifest unknown).", "Check the name and tag on the registry's tags page.")),
+        (NoMatchingPlatform(), m => new($"The image has no variant for the platform {m.Groups[1].Value}.", "Pick one of the platforms its tags page lists.")),
+        (PlatformMismatch(), m => new($"The image exists only for {m.Groups[2].Value}, not for {m.Groups[1].Value}.", "Pull it without a platform, or choose a tag built for that platform.")),
+        (NoCredentials(), _ => new("The registry requires a login and no credentials were sent.", "Add the registry with a user name and password on the Registries page.")),
+        (AccessDenied(), m => new($"The registry refused access to {m.Groups[1].Value}: the repository does not exist or needs a login.", "Check the name, or add credentials for the registry on the Registries page.")),
+        (Unauthorized(), _ => new("The registry refused: it needs a login, or the credentials sent are wrong (unauthorized).", "Check the user name and password saved for this registry on the Registries page.")),
+        (RegistryUnreachable(), m => new($"The registry at {m.Groups[1].Value} could not be reached ({m.Groups[2].Value}).", "Is the address right and the registry running? Docker Hub and other Internet registries need Internet access from the engine.")),
+        (InvalidReference(), _ => new("The engine rejected the image reference as malformed.", "Use name[:tag] or name@sha256:digest in lowercase.")),
     ];
 
     [GeneratedRegex(@"^No such container: (\S+)", RegexOptions.IgnoreCase)] private static partial Regex NoSuchContainer();
@@ -122,7 +131,15 @@ public static partial class EngineErrorTranslator
     [GeneratedRegex(@"Minimum memory limit allowed is", RegexOptions.IgnoreCase)] private static partial Regex MemoryBelowMinimum();
     [GeneratedRegex(@"Range of CPUs is from ([\d.]+) to ([\d.]+)", RegexOptions.IgnoreCase)] private static partial Regex CpuRange();
     [GeneratedRegex(@"conflicting options: hostname and the network mode", RegexOptions.IgnoreCase)] private static partial Regex HostnameConflict();
-    [GeneratedRegex(@"pull access denied for ([^,\s]+)", RegexOptions.IgnoreCase)] private static partial Regex PullDenied();
+
+    [GeneratedRegex(@"manifest for ([^\s@]+?)[:@]([^:@\s]+) not found|manifest unknown", RegexOptions.IgnoreCase)] private static partial Regex ManifestNotFound();
+    [GeneratedRegex(@"no matching manifest for (\S+) in the manifest list", RegexOptions.IgnoreCase)] private static partial Regex NoMatchingPlatform();
+    [GeneratedRegex(@"does not match the specified platform: wanted (\S+?),? actual: (\S+)", RegexOptions.IgnoreCase)] private static partial Regex PlatformMismatch();
+    [GeneratedRegex(@"no basic auth credentials", RegexOptions.IgnoreCase)] private static partial Regex NoCredentials();
+    [GeneratedRegex(@"(?:pull access denied for|denied: requested access to the resource is denied)\s*([^,\s]*)", RegexOptions.IgnoreCase)] private static partial Regex AccessDenied();
+    [GeneratedRegex(@"unauthorized|incorrect username or password|401 Unauthorized", RegexOptions.IgnoreCase)] private static partial Regex Unauthorized();
+    [GeneratedRegex(@"""https?://([^/""]+)/[^""]*"": (dial tcp[^:]*: (?:lookup .*|connect: .*)|.*timeout.*)", RegexOptions.IgnoreCase)] private static partial Regex RegistryUnreachable();
+    [GeneratedRegex(@"invalid reference format", RegexOptions.IgnoreCase)] private static partial Regex InvalidReference();
 
     private static string Short(string id) => id.Length > 12 ? id[..12] : id;
 

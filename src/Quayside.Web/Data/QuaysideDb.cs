@@ -5,9 +5,13 @@ namespace Quayside.Web.Data;
 public sealed class QuaysideDb(DbContextOptions<QuaysideDb> options) : DbContext(options)
 {
     public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<SavedRegistry> Registries => Set<SavedRegistry>();
 
-    protected override void OnModelCreating(ModelBuilder model) =>
+    protected override void OnModelCreating(ModelBuilder model)
+    {
         model.Entity<UserAccount>().HasIndex(u => u.UserName).IsUnique();
+        model.Entity<SavedRegistry>().HasIndex(r => r.Address).IsUnique();
+    }
 }
 
 public sealed class UserAccount

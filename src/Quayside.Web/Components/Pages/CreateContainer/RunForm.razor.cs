@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Components;
 using Quayside.Engine.Cli;
 using Quayside.Engine.Create;
 using Quayside.Engine.Errors;
+using Quayside.Engine.Pulls;
 using Quayside.Web.Components.Shared;
+using Quayside.Web.Pulls;
 
 namespace Quayside.Web.Components.Pages.CreateContainer;
 
@@ -21,7 +23,7 @@ public partial class RunForm
     private bool _submitted;
     private bool _busy;
     private string _busyText = "";
-    private string? _missingImage;
+    private PullJob? _pull;
     private string _envBlock = "";
     private string? _envBlockError;
     private IReadOnlyList<string> _volumeNames = [];
@@ -29,6 +31,7 @@ public partial class RunForm
     private ConfirmRequest? _confirm;
 
     [Inject] private ContainerCreator Creator { get; set; } = default!;
+    [Inject] private PullService Pulls { get; set; } = default!;
 
     /// <summary>A new container's starting values (e.g. the image from an image row).</summary>
     [Parameter] public RunSpec? Initial { get; set; }
@@ -141,15 +144,16 @@ public partial class RunForm
     {
         _busy = true;
         _busyText = busyText;
-        _missingImage = null;
+        _pull = null;
         StateHasChanged();
         try
         {
-            _outcome = await action();
+            if (await PullIfMissingAsync() is { } refused)
+                _outcome = refused;
+            else
+                _outcome = await action();
             _outcomeName = _spec!.Name.Trim().Length > 0 ? _spec.Name.Trim() : null;
             _engineErrors = _outcome.FieldErrors;
-            if (!_outcome.Ok && _outcome.FieldErrors.ContainsKey(RunField.Image) && !await Creator.ImageExistsAsync(_spec!.Image))
-                _missingImage = _spec.Image.Trim();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -161,5 +165,21 @@ public partial class RunForm
         {
             _busy = false;
         }
+    }
+
+    /// <summary>Pulls the image first when the engine does not have it, showing the pull's progress under the image field.</summary>
+    private async Task<CreateOutcome?> PullIfMissingAsync()
+    {
+        var image = _spec!.Image.Trim();
+        if (await Creator.ImageExistsAsync(image))
+            return null;
+        _busyText = $"Pulling {image}…";
+        _pull = Pulls.Start(image, _spec.Platform.Trim().Length == 0 ? null : _spec.Platform.Trim());
+        StateHasChanged();
+        var result = await _pull.Completion;
+        if (result.State == TransferState.Succeeded)
+            return null;
+        var why = result.Error ?? (result.State == TransferState.Cancelled ? "The pull was cancelled." : "The pull failed.");
+        return CreateOutcome.Refused(_pull.Cli, RunField.Image, $"The image '{image}' is not on this engine and could not be pulled: {why}");
     }
 }

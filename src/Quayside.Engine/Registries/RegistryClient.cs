@@ -1,0 +1,224 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Quayside.Engine.Registries;
+
+/// <summary>
+/// Registry HTTP API v2 for browsing: catalog, tags (following Link paging), manifests and config blobs. Follows the
+/// registry's WWW-Authenticate challenge: Basic with the saved credentials, or the Bearer token flow (token from the
+/// realm, with the credentials when there are some).
+/// </summary>
+public sealed partial class RegistryClient(HttpClient http, Uri baseUri, RegistryAuth? auth)
+{
+    public const int MaxListed = 10_000;
+    private const string ManifestAccept =
+        "application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.oci.image.index.v1+json, " +
+        "application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json";
+    private readonly Dictionary<string, AuthenticationHeaderValue> _tokens = [];
+
+    public string Address => baseUri.Authority;
+
+    /// <summary>Checks that the registry accepts us (GET /v2/ after its challenge); throws in words when it does not.</summary>
+    public async Task CheckLoginAsync(CancellationToken ct)
+    {
+        using var response = await SendAsync("/v2/", null, "", ct);
+    }
+
+    /// <summary>Repositories whose name contains <paramref name="term"/> (all when empty), from /v2/_catalog.</summary>
+    public async Task<IReadOnlyList<string>> SearchCatalogAsync(string? term, CancellationToken ct)
+    {
+        var all = await ListPagedAsync("/v2/_catalog?n=1000", "repositories", "registry:catalog:*", ct);
+        return all.Where(r => string.IsNullOrWhiteSpace(term) || r.Contains(term.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Every tag of a repository (following Link headers), sorted.</summary>
+    public async Task<IReadOnlyList<string>> TagsAsync(string repository, CancellationToken ct)
+    {
+        var tags = await ListPagedAsync($"/v2/{repository}/tags/list?n=1000", "tags", PullScope(repository), ct);
+        return tags.Order(TagOrder.Instance).ToList();
+    }
+
+    /// <summary>
+    /// The platform rows of one tag: one per entry of a manifest list / OCI index, or one for a single manifest with its
+    /// platform read from the config blob.
+    /// </summary>
+    public async Task<IReadOnlyList<TagPlatformRow>> TagPlatformsAsync(string repository, string tag, CancellationToken ct)
+    {
+        var (manifest, digest) = await ManifestAsync(repository, tag, ct);
+        if (manifest["manifests"] is JsonArray entries)
+        {
+            var rows = new List<TagPlatformRow>();
+            foreach (var entry in entries)
+            {
+                var platform = entry?["platform"];
+                var os = platform?["os"]?.GetValue<string>() ?? "unknown";
+                var arch = platform?["architecture"]?.GetValue<string>() ?? "unknown";
+                if (os == "unknown" && arch == "unknown")
+                    continue; // attestation manifests of buildx images
+                var entryDigest = entry?["digest"]?.GetValue<string>();
+                long? size = null;
+                if (entryDigest is not null)
+                    size = LayerSize((await ManifestAsync(repository, entryDigest, ct)).Manifest);
+                rows.Add(new TagPlatformRow(tag, os, arch, platform?["variant"]?.GetValue<string>(), entryDigest, size, null));
+            }
+            return rows;
+        }
+        var config = await ConfigAsync(repository, manifest, ct);
+        return [new TagPlatformRow(tag,
+            config?["os"]?.GetValue<string>() ?? "unknown", config?["architecture"]?.GetValue<string>() ?? "unknown",
+            config?["variant"]?.GetValue<string>(), digest, LayerSize(manifest), null,
+            DateTimeOffset.TryParse(config?["created"]?.GetValue<string>(), out var created) ? created : null)];
+    }
+
+    private async Task<(JsonNode Manifest, string? Digest)> ManifestAsync(string repository, string reference, CancellationToken ct)
+    {
+        using var response = await SendAsync($"/v2/{repository}/manifests/{reference}", ManifestAccept, PullScope(repository), ct);
+        var node = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))
+            ?? throw new RegistryException($"The registry {Address} sent an empty manifest for {repository}:{reference}.");
+        var digest = response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.First() : null;
+        return (node, digest);
+    }
+
+    private async Task<JsonNode?> ConfigAsync(string repository, JsonNode manifest, CancellationToken ct)
+    {
+        if (manifest["config"]?["digest"]?.GetValue<string>() is not { } digest)
+            return null;
+        using var response = await SendAsync($"/v2/{repository}/blobs/{digest}", null, PullScope(repository), ct);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(ct));
+    }
+
+    private static long? LayerSize(JsonNode manifest) =>
+        manifest["layers"] is JsonArray layers ? layers.Sum(l => l?["size"]?.GetValue<long>() ?? 0) : null;
+
+    private static string PullScope(string repository) => $"repository:{repository}:pull";
+
+    private async Task<List<string>> ListPagedAsync(string first, string field, string scope, CancellationToken ct)
+    {
+        var items = new List<string>();
+        for (string? next = first; next is not null && items.Count < MaxListed;)
+        {
+            using var response = await SendAsync(next, null, scope, ct);
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct));
+            items.AddRange(body?[field]?.AsArray().Select(n => n!.GetValue<string>()) ?? []);
+            next = NextLink(response);
+        }
+        return items;
+    }
+
+    /// <summary>The path of a Link: &lt;/v2/...&gt;; rel="next" header, if any.</summary>
+    public static string? NextLink(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Link", out var links) && LinkNext().Match(string.Join(",", links)) is { Success: true } m
+            ? m.Groups[1].Value : null;
+
+    private async Task<HttpResponseMessage> SendAsync(string path, string? accept, string scope, CancellationToken ct)
+    {
+        var response = await TryAsync(path, accept, _tokens.GetValueOrDefault(scope), ct);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            var challenge = RegistryChallenge.Parse(response.Headers.WwwAuthenticate.ToString());
+            response.Dispose();
+            var header = await AnswerAsync(challenge, scope, ct);
+            _tokens[scope] = header;
+            response = await TryAsync(path, accept, header, ct);
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                response.Dispose();
+                throw new RegistryException(auth is null
+                    ? $"The registry {Address} requires a login and no credentials are saved for it. Add them on the Registries page."
+                    : $"The registry {Address} refused the saved credentials for {auth.Username} (401 unauthorized). Check the user name and password.", 401);
+            }
+        }
+        if (response.IsSuccessStatusCode)
+            return response;
+        using (response)
+            throw await FailureAsync(response, path, ct);
+    }
+
+    private async Task<AuthenticationHeaderValue> AnswerAsync(RegistryChallenge? challenge, string scope, CancellationToken ct)
+    {
+        if (challenge is null || challenge.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
+        {
+            if (auth is null)
+                throw new RegistryException($"The registry {Address} requires a login (Basic) and no credentials are saved for it. Add them on the Registries page.", 401);
+            return BasicHeader();
+        }
+        if (!challenge.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) || challenge["realm"] is not { } realm)
+            throw new RegistryException($"The registry {Address} asks for an authentication scheme Quayside does not know ({challenge.Scheme}).");
+        var query = new List<string>();
+        if (challenge["service"] is { } service)
+            query.Add("service=" + Uri.EscapeDataString(service));
+        var wanted = scope.Length > 0 ? scope : challenge["scope"];
+        if (!string.IsNullOrEmpty(wanted))
+            query.Add("scope=" + Uri.EscapeDataString(wanted));
+        var url = realm + (query.Count == 0 ? "" : (realm.Contains('?') ? "&" : "?") + string.Join("&", query));
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (auth is not null)
+            request.Headers.Authorization = BasicHeader();
+        using var response = await SendRawAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+            throw new RegistryException(response.StatusCode == HttpStatusCode.Unauthorized
+                ? $"The token service of {Address} refused the credentials{(auth is null ? " (none are saved)" : $" for {auth.Username}")}."
+                : $"The token service of {Address} answered {(int)response.StatusCode}.", (int)response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct));
+        var token = body?["token"]?.GetValue<string>() ?? body?["access_token"]?.GetValue<string>()
+            ?? throw new RegistryException($"The token service of {Address} sent no token.");
+        return new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    private AuthenticationHeaderValue BasicHeader() =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{auth!.Username}:{auth.Secret}")));
+
+    private async Task<HttpResponseMessage> TryAsync(string path, string? accept, AuthenticationHeaderValue? authorization, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUri, path));
+        if (accept is not null)
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        request.Headers.Authorization = authorization;
+        return await SendRawAsync(request, ct);
+    }
+
+    private async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        try
+        {
+            return await http.SendAsync(request, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new RegistryException($"The registry at {request.RequestUri?.Authority} could not be reached ({e.Message.TrimEnd('.')}). Is the address right and the registry running?", null, e);
+        }
+        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw new RegistryException($"The registry at {request.RequestUri?.Authority} did not answer in time.", null, e);
+        }
+    }
+
+    private async Task<RegistryException> FailureAsync(HttpResponseMessage response, string path, CancellationToken ct)
+    {
+        var code = "";
+        try
+        {
+            code = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))?["errors"]?[0]?["code"]?.GetValue<string>() ?? "";
+        }
+        catch (JsonException)
+        {
+        }
+        var status = (int)response.StatusCode;
+        return code switch
+        {
+            "NAME_UNKNOWN" => new($"The registry {Address} has no repository like that ({path}).", status),
+            "MANIFEST_UNKNOWN" => new($"The registry {Address} has no such tag or digest ({path}).", status),
+            "DENIED" => new($"The registry {Address} denied access to {path}.", status),
+            "UNSUPPORTED" when path.StartsWith("/v2/_catalog", StringComparison.Ordinal) => new($"The registry {Address} does not offer a catalog of its repositories; open a repository by name instead.", status),
+            _ when response.StatusCode == HttpStatusCode.NotFound => new($"The registry {Address} has nothing at {path} (404).", status),
+            _ => new($"The registry {Address} answered {status} {response.ReasonPhrase} for {path}{(code.Length > 0 ? $" ({code})" : "")}.", status),
+        };
+    }
+
+    [GeneratedRegex(@"<([^>]+)>\s*;\s*rel=""?next""?")] private static partial Regex LinkNext();
+}
