@@ -206,12 +206,18 @@ public sealed class CreateContainerTests(QuaysideApp app, ITestOutputHelper outp
     }
 
     [Fact]
-    public async Task The_new_container_button_opens_the_form()
+    public async Task The_new_container_button_and_an_image_link_open_the_form()
     {
         await LoginAsync();
         await WaitForInteractiveAsync(Page, "[data-testid=search]");
         await Field("new-container").ClickAsync();
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/containers/new");
         await Expect(Field("run-cli").Locator(".command")).ToHaveTextAsync("docker run -d IMAGE");
+
+        // An image row's "Create container" opens the form with that image.
+        await Page.GotoAsync($"/containers/new?image={Uri.EscapeDataString(LabContainers.BusyboxImage)}");
+        await WaitForInteractiveAsync(Page, "[data-testid=image]");
+        await Expect(Field("image")).ToHaveValueAsync(LabContainers.BusyboxImage);
+        await Expect(Field("run-cli").Locator(".command")).ToHaveTextAsync($"docker run -d {LabContainers.BusyboxImage}");
     }
 }

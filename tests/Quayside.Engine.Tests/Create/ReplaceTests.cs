@@ -78,6 +78,13 @@ public class ReplaceTests(LiveModelFixture fixture) : IClassFixture<LiveModelFix
         Assert.Contains("There is no network 'qt-no-such-net'", network.FieldErrors[RunField.Network]);
         Assert.Equal("", await DockerCommand.OkAsync("ps", "-a", "-q", "--filter", $"name={other}"));
 
+        var hostPort = await DockerCommand.InspectAsync(_name, "{{(index (index .NetworkSettings.Ports \"80/tcp\") 0).HostPort}}");
+        var portTaker = LabContainers.UniqueName("porttaken");
+        var port = await Creator.CreateAsync(new RunSpec { Image = LabContainers.BusyboxImage, Name = portTaker, Command = "sleep 1",
+            Ports = [new() { HostIp = "127.0.0.1", HostPort = hostPort, ContainerPort = "80" }], Labels = [new() { Key = LabContainers.TestLabel, Value = "1" }] });
+        Assert.Contains($"The host port 127.0.0.1:{hostPort} is already taken", port.FieldErrors[RunField.Ports]);
+        Assert.Equal("", await DockerCommand.OkAsync("ps", "-a", "-q", "--filter", $"name={portTaker}"));
+
         var missing = await Creator.CreateAsync(new RunSpec { Image = "quayside-lab/not-here:1" });
         Assert.Contains("docker pull quayside-lab/not-here:1", missing.FieldErrors[RunField.Image]);
     }

@@ -136,8 +136,8 @@ public class RunPreviewEquivalenceTests(LiveModelFixture fixture) : IClassFixtur
         var ours = await InspectAsync(viaForm.Name);
         foreach (var part in new[] { "Config", "HostConfig" })
         {
-            var a = cli[part]!.AsObject();
-            var b = ours[part]!.AsObject();
+            var a = Normalised(cli[part]!.AsObject());
+            var b = Normalised(ours[part]!.AsObject());
             var differing = a.Select(kv => kv.Key).Union(b.Select(kv => kv.Key))
                 .Where(k => !JsonNode.DeepEquals(a[k], b[k]))
                 .Where(k => !NotSetByForm.Contains(k))
@@ -151,6 +151,15 @@ public class RunPreviewEquivalenceTests(LiveModelFixture fixture) : IClassFixtur
         if (viaForm.NetworkAliases.Length > 0)
             Assert.Equal(Aliases(cli, viaForm.NetworkMode), Aliases(ours, viaForm.NetworkMode));
         Assert.Equal(await DockerCommand.InspectAsync(viaCli.Name, "{{.State.Status}}"), await DockerCommand.InspectAsync(viaForm.Name, "{{.State.Status}}"));
+    }
+
+    /// <summary>The CLI passes -e values through a map, so their order varies from run to run; the engine ignores it.</summary>
+    private static JsonObject Normalised(JsonObject part)
+    {
+        var copy = part.DeepClone().AsObject();
+        if (copy["Env"] is JsonArray env)
+            copy["Env"] = new JsonArray([.. env.Select(e => e!.GetValue<string>()).Order(StringComparer.Ordinal).Select(e => (JsonNode?)e)]);
+        return copy;
     }
 
     private static List<string> Aliases(JsonNode inspect, string network)
