@@ -40,7 +40,7 @@ public class RunPreviewEquivalenceTests(LiveModelFixture fixture) : IClassFixtur
         return s;
     }
 
-    public static TheoryData<string> Forms => new() { "minimal", "everything", "host-network", "user-network", "started-with-port", "entrypoint-words" };
+    public static TheoryData<string> Forms => new() { "minimal", "everything", "host-network", "user-network", "started-with-port", "entrypoint-words", "arm64-platform" };
 
     private RunSpec Form(string form) => form switch
     {
@@ -106,6 +106,12 @@ public class RunPreviewEquivalenceTests(LiveModelFixture fixture) : IClassFixtur
             s.Entrypoint = "/bin/sh -c";
             s.Command = "";
             s.Tmpfs = [new() { Target = "/run" }];
+        }),
+        "arm64-platform" => Spec(s =>
+        {
+            s.Image = "quayside-lab/busybox-arm64:latest";
+            s.Platform = "linux/arm64";
+            s.StartAfterCreate = true;
         }),
         _ => throw new ArgumentOutOfRangeException(nameof(form)),
     };
