@@ -90,6 +90,7 @@ var api = app.MapGroup("/api").AddEndpointFilter<AntiforgeryFilter>();
 api.MapEngineApi();
 api.MapContainersApi();
 api.MapImagesApi();
+api.MapCreateContainerApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
