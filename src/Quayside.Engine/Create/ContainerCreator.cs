@@ -104,9 +104,10 @@ public sealed class ContainerCreator(HostModel model)
         var parked = $"{oldName}-replaced-{Guid.NewGuid().ToString("N")[..6]}";
         try
         {
+            // Renamed before it stops: an auto-remove container is gone once stopped, and its name must be free by then.
+            await Client.SendAsync(HttpMethod.Post, $"/containers/{oldId}/rename?name={Uri.EscapeDataString(parked)}", ct: ct);
             if (wasRunning)
                 await Client.SendAsync(HttpMethod.Post, $"/containers/{oldId}/stop?t=10", ct: ct, timeout: StartTimeout);
-            await Client.SendAsync(HttpMethod.Post, $"/containers/{oldId}/rename?name={Uri.EscapeDataString(parked)}", ct: ct);
         }
         catch (EngineApiException e)
         {

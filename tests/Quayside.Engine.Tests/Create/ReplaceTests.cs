@@ -67,6 +67,35 @@ public class ReplaceTests(LiveModelFixture fixture) : IClassFixture<LiveModelFix
     }
 
     [Fact]
+    public async Task An_auto_removed_container_that_cannot_be_replaced_is_made_again_from_its_inspect()
+    {
+        var name = LabContainers.UniqueName("replrm");
+        var network = LabContainers.UniqueName("replnet");
+        try
+        {
+            await DockerCommand.OkAsync("network", "create", "--label", $"{LabContainers.TestLabel}=1", network);
+            await LabContainers.RunSleeperAsync(name, "--rm", "--init", "-e", "MODE=kept", "--network", network, "--network-alias", "api");
+            var spec = await Creator.LoadAsync(name);
+            Assert.True(spec.AutoRemove);
+            spec.Init = false;
+            spec.Command = "no-such-program";
+            var outcome = await Creator.ReplaceAsync(name, spec);
+            Assert.False(outcome.Ok);
+            Assert.Contains("does not exist in the image", outcome.FieldErrors[RunField.Command]);
+            Assert.Contains("restored and started again", outcome.Message);
+            Assert.Equal("running true", await DockerCommand.InspectAsync(name, "{{.State.Status}} {{.HostConfig.AutoRemove}}"));
+            Assert.Contains("MODE=kept", await DockerCommand.InspectAsync(name, "{{json .Config.Env}}"));
+            Assert.Equal("[\"sleep\",\"100000\"]", await DockerCommand.InspectAsync(name, "{{json .Config.Cmd}}"));
+            Assert.Contains("\"api\"", await DockerCommand.InspectAsync(name, $"{{{{json (index .NetworkSettings.Networks \"{network}\").Aliases}}}}"));
+        }
+        finally
+        {
+            await LabContainers.RemoveAsync(name);
+            await DockerCommand.RunAsync("network", "rm", network);
+        }
+    }
+
+    [Fact]
     public async Task A_create_refused_by_the_engine_names_the_field_and_leaves_nothing_behind()
     {
         var taken = await Creator.CreateAsync(new RunSpec { Image = LabContainers.BusyboxImage, Name = _name, StartAfterCreate = false });
