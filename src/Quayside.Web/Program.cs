@@ -11,6 +11,7 @@ using Quayside.Web.Api;
 using Quayside.Web.Auth;
 using Quayside.Web.Components;
 using Quayside.Web.Components.Pages.Terminal;
+using Quayside.Web.Components.Pages.CreateContainer;
 using Quayside.Web.Data;
 using Quayside.Web.Hosting;
 using Quayside.Web.Logs;
@@ -71,6 +72,7 @@ builder.Services.AddHostedService<HostModelRunner>();
 builder.Services.AddLogs();
 builder.Services.AddConsole(builder.Configuration);
 builder.Services.AddImageAndFileTransfer();
+builder.Services.AddCreateContainer();
 builder.Services.AddPullsAndRegistries();
 
 var app = builder.Build();
@@ -105,6 +107,7 @@ app.MapLogs();
 app.MapConsole();
 api.MapImageAndFileTransfer();
 api.MapPullsApi();
+api.MapCreateContainerApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -36,6 +36,15 @@ public static partial class InputRules
             : $"'{reference}' is not a valid image name: use lowercase [registry[:port]/]name[:tag], e.g. localhost:5000/team/app:1.0 (tags: letters, digits, '_', '.', '-', up to 128).";
     }
 
+    /// <summary>An image to run: what <see cref="PullReference"/> accepts, or an image id.</summary>
+    public static string? ImageToRun(string? image)
+    {
+        var i = image?.Trim() ?? "";
+        if (i.Length == 0)
+            return "An image is required, e.g. nginx:1.27 or localhost:5000/team/app:1.0.";
+        return ImageIdPattern().IsMatch(i) ? null : PullReference(i);
+    }
+
     /// <summary>What <c>docker pull</c> accepts: a tag target as above, or name@sha256:64-hex-digits (optionally name:tag@digest).</summary>
     public static string? PullReference(string? reference)
     {
@@ -60,6 +69,7 @@ public static partial class InputRules
     }
 
     [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9_.-]+$")] private static partial Regex ContainerNamePattern();
+    [GeneratedRegex(@"^(?:sha256:)?[0-9a-f]{12,64}$")] private static partial Regex ImageIdPattern();
     [GeneratedRegex(@"^(SIG)?[A-Z][A-Z0-9+-]*$")] private static partial Regex SignalPattern();
     [GeneratedRegex(@"^(?:(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*:[0-9]+)/)?[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$")]
     private static partial Regex ReferencePattern();

@@ -72,7 +72,7 @@ public static partial class EngineErrorTranslator
     private static readonly (Regex Pattern, Func<Match, EngineProblem> Phrase)[] Known =
     [
         (NoSuchContainer(), m => new($"There is no container '{m.Groups[1].Value}'. It may have been removed already.")),
-        (NoSuchImage(), m => new($"There is no image '{m.Groups[1].Value}' on this engine.")),
+        (NoSuchImage(), m => new($"There is no image '{m.Groups[1].Value}' on this engine.", Field: "image")),
         (RemoveRunning(), _ => new("The container is running, so it was not removed.", "Stop it first, or remove it with force (which kills it).")),
         (ImageInUseByContainer(), m => new($"The image is used by container {Short(m.Groups[1].Value)}, so it was not removed.", "Remove that container first, or remove the image with force.")),
         (ImageReferencedInMultiple(), _ => new("The image has several tags, so it was not removed by id.", "Remove each tag, or remove the image with force.")),
@@ -80,7 +80,7 @@ public static partial class EngineErrorTranslator
         (NotPaused(), m => new($"The container {Short(m.Groups[1].Value)} is not paused.")),
         (AlreadyPaused(), m => new($"The container {Short(m.Groups[1].Value)} is already paused.")),
         (IsPaused(), m => new($"The container {Short(m.Groups[1].Value)} is paused.", "Unpause it first.")),
-        (NameInUse(), m => new($"The name '{m.Groups[1].Value}' is already used by another container.", "Choose another name, or rename or remove the other container.")),
+        (NameInUse(), m => new($"The name '{m.Groups[1].Value}' is already used by another container.", "Choose another name, or rename or remove the other container.", "name")),
         (InvalidSignal(), m => new($"'{m.Groups[1].Value}' is not a signal the engine knows.", "Use a name like SIGTERM, SIGKILL or SIGHUP, or a number.")),
         (InProgress(), _ => new("Another operation on this container is still in progress.", "Wait a moment and try again.")),
         (PruneRunning(), _ => new("A prune is already running on this engine.", "Wait for it to finish.")),
@@ -93,12 +93,21 @@ public static partial class EngineErrorTranslator
         (EndpointExists(), m => new($"The container '{m.Groups[1].Value}' is already connected to the network '{m.Groups[2].Value}'.")),
         (NotConnected(), m => new($"The container {Short(m.Groups[1].Value)} is not connected to the network '{m.Groups[2].Value}'.")),
         (HostNetworkConnect(), _ => new("A container on the host network cannot be connected to other networks, and no container can be connected to or disconnected from the host network.")),
-        (NetworkNotFound(), m => new($"There is no network '{m.Groups[1].Value}' on this engine. It may have been removed already.")),
         (NoSuchPath(), m => new($"No such file or folder: {m.Groups[1].Value}.")),
         (NotADirectory(), _ => new("The destination is not a folder.", "Upload into a folder, not onto a file.")),
         (ReadOnlyRootfs(), _ => new("The container's filesystem is read-only, so nothing can be written to it.")),
-        (NoShellForExec(), _ => new("The container has no shell to run this command.", "Files can still be read and added through the archive API.")),
         (BadArchive(), _ => new("The engine could not read the uploaded tar.", "Upload a tar archive (as written by docker save or tar -c).")),
+        (PortAllocated(), m => new($"The host port {m.Groups[1].Value} is already taken by another container.", "Choose another host port, or leave it empty for a random one.", "ports")),
+        (AddressInUse(), m => new($"The host address {m.Groups[1].Value} is already in use by a program on the host.", "Choose another host port, or leave it empty for a random one.", "ports")),
+        (MountPathNotAbsolute(), m => new($"The mount path '{m.Groups[1].Value}' is not absolute.", "Use absolute paths, e.g. /srv/site:/data.", "binds")),
+        (InvalidVolumeSpec(), m => new($"The engine cannot read the mount '{m.Groups[1].Value}'.", "Use host-path:container-path[:ro] with absolute paths.", "binds")),
+        (InvalidVolumeName(), m => new($"'{m.Groups[1].Value}' is neither an absolute host path nor a valid volume name.", "Use an absolute host path such as /srv/site, or a volume name of letters, digits, '_', '.' and '-'.", "binds")),
+        (BindSourceMissing(), m => new($"The host path {m.Groups[1].Value} does not exist.", "Create it on the host first, or correct the path.", "binds")),
+        (NetworkNotFound(), m => new($"There is no network '{m.Groups[1].Value}' on this engine.", "Choose an existing network or create it first (docker network create).", "network")),
+        (ExecutableNotFound(), m => new($"The command '{m.Groups[1].Value}' does not exist in the image.", "Check the command and entrypoint: the first word must be a program inside the image.", "command")),
+        (MemoryBelowMinimum(), _ => new("The memory limit is below the engine's minimum of 6 MiB.", "Use at least 6m.", "memory")),
+        (CpuRange(), m => new($"The number of CPUs is out of range: this engine accepts {m.Groups[1].Value} to {m.Groups[2].Value}.", Field: "cpus")),
+        (HostnameConflict(), _ => new("A host name cannot be set together with this network mode.", "Leave the host name empty.", "hostname")),
         (ManifestNotFound(), m => new(m.Groups[1].Success
             ? $"The registry has no tag or digest '{m.Groups[2].Value}' for {m.Groups[1].Value} (or no such repository)."
             : "The registry has no such tag, digest or repository (manifest unknown).", "Check the name and tag on the registry's tags page.")),
@@ -138,8 +147,17 @@ public static partial class EngineErrorTranslator
     [GeneratedRegex(@"^Could not find the file (.+) in container", RegexOptions.IgnoreCase)] private static partial Regex NoSuchPath();
     [GeneratedRegex(@"extraction point is not a directory|not a directory", RegexOptions.IgnoreCase)] private static partial Regex NotADirectory();
     [GeneratedRegex(@"container rootfs is marked read-only|read-only file system", RegexOptions.IgnoreCase)] private static partial Regex ReadOnlyRootfs();
-    [GeneratedRegex(@"exec: ""[^""]+"": stat [^:]+: no such file or directory|executable file not found", RegexOptions.IgnoreCase)] private static partial Regex NoShellForExec();
     [GeneratedRegex(@"invalid tar header", RegexOptions.IgnoreCase)] private static partial Regex BadArchive();
+    [GeneratedRegex(@"Bind for (\S+) failed: port is already allocated", RegexOptions.IgnoreCase)] private static partial Regex PortAllocated();
+    [GeneratedRegex(@"listen (?:tcp|udp)[46]? (\S+): bind: address already in use", RegexOptions.IgnoreCase)] private static partial Regex AddressInUse();
+    [GeneratedRegex(@"invalid mount path: '([^']*)' mount path must be absolute", RegexOptions.IgnoreCase)] private static partial Regex MountPathNotAbsolute();
+    [GeneratedRegex(@"invalid volume specification: '([^']*)'", RegexOptions.IgnoreCase)] private static partial Regex InvalidVolumeSpec();
+    [GeneratedRegex(@"""([^""]*)"" includes invalid characters for a local volume name", RegexOptions.IgnoreCase)] private static partial Regex InvalidVolumeName();
+    [GeneratedRegex(@"bind source path does not exist: (\S+)", RegexOptions.IgnoreCase)] private static partial Regex BindSourceMissing();
+    [GeneratedRegex(@"exec: ""([^""]+)"": (?:executable file not found|stat [^:]*: no such file or directory)", RegexOptions.IgnoreCase)] private static partial Regex ExecutableNotFound();
+    [GeneratedRegex(@"Minimum memory limit allowed is", RegexOptions.IgnoreCase)] private static partial Regex MemoryBelowMinimum();
+    [GeneratedRegex(@"Range of CPUs is from ([\d.]+) to ([\d.]+)", RegexOptions.IgnoreCase)] private static partial Regex CpuRange();
+    [GeneratedRegex(@"conflicting options: hostname and the network mode", RegexOptions.IgnoreCase)] private static partial Regex HostnameConflict();
 
     [GeneratedRegex(@"manifest for ([^\s@]+?)[:@]([^:@\s]+) not found|manifest unknown", RegexOptions.IgnoreCase)] private static partial Regex ManifestNotFound();
     [GeneratedRegex(@"no matching manifest for (\S+) in the manifest list", RegexOptions.IgnoreCase)] private static partial Regex NoMatchingPlatform();
