@@ -93,6 +93,7 @@ public static partial class EngineErrorTranslator
         (EndpointExists(), m => new($"The container '{m.Groups[1].Value}' is already connected to the network '{m.Groups[2].Value}'.")),
         (NotConnected(), m => new($"The container {Short(m.Groups[1].Value)} is not connected to the network '{m.Groups[2].Value}'.")),
         (HostNetworkConnect(), _ => new("A container on the host network cannot be connected to other networks, and no container can be connected to or disconnected from the host network.")),
+        (DiskUsageRunning(), _ => new("The engine is already computing disk usage for another request.", "Try again in a moment.")),
         (NetworkNotFound(), m => new($"There is no network '{m.Groups[1].Value}' on this engine. It may have been removed already.")),
     ];
 
@@ -119,6 +120,7 @@ public static partial class EngineErrorTranslator
     [GeneratedRegex(@"container (\S+) is not connected to (?:the )?network (\S+)", RegexOptions.IgnoreCase)] private static partial Regex NotConnected();
     [GeneratedRegex(@"cannot be disconnected from host network or connected to host network", RegexOptions.IgnoreCase)] private static partial Regex HostNetworkConnect();
     [GeneratedRegex(@"^network (\S+) not found", RegexOptions.IgnoreCase)] private static partial Regex NetworkNotFound();
+    [GeneratedRegex(@"a disk usage operation is already running", RegexOptions.IgnoreCase)] private static partial Regex DiskUsageRunning();
 
     private static string Short(string id) => id.Length > 12 ? id[..12] : id;
 
