@@ -118,6 +118,7 @@ public static partial class EngineErrorTranslator
         (Unauthorized(), _ => new("The registry refused: it needs a login, or the credentials sent are wrong (unauthorized).", "Check the user name and password saved for this registry on the Registries page.")),
         (RegistryUnreachable(), m => new($"The registry at {m.Groups[1].Value} could not be reached ({m.Groups[2].Value}).", "Is the address right and the registry running? Docker Hub and other Internet registries need Internet access from the engine.")),
         (InvalidReference(), _ => new("The engine rejected the image reference as malformed.", "Use name[:tag] or name@sha256:digest in lowercase.")),
+        (DiskUsageRunning(), _ => new("The engine is already computing disk usage for another request.", "Try again in a moment.")),
     ];
 
     [GeneratedRegex(@"^No such container: (\S+)", RegexOptions.IgnoreCase)] private static partial Regex NoSuchContainer();
@@ -143,6 +144,7 @@ public static partial class EngineErrorTranslator
     [GeneratedRegex(@"container (\S+) is not connected to (?:the )?network (\S+)", RegexOptions.IgnoreCase)] private static partial Regex NotConnected();
     [GeneratedRegex(@"cannot be disconnected from host network or connected to host network", RegexOptions.IgnoreCase)] private static partial Regex HostNetworkConnect();
     [GeneratedRegex(@"^network (\S+) not found", RegexOptions.IgnoreCase)] private static partial Regex NetworkNotFound();
+    [GeneratedRegex(@"a disk usage operation is already running", RegexOptions.IgnoreCase)] private static partial Regex DiskUsageRunning();
 
     [GeneratedRegex(@"^Could not find the file (.+) in container", RegexOptions.IgnoreCase)] private static partial Regex NoSuchPath();
     [GeneratedRegex(@"extraction point is not a directory|not a directory", RegexOptions.IgnoreCase)] private static partial Regex NotADirectory();

@@ -115,7 +115,9 @@ public class VolumeAndNetworkActionsTests(LiveModelFixture fixture) : IClassFixt
             await LabResources.CreateNetworkAsync(unusedNetwork, "--label", label);
             await LabResources.CreateNetworkAsync(usedNetwork, "--label", label);
             await LabContainers.RunSleeperAsync(container, "-v", $"{usedVolume}:/d", "--network", usedNetwork);
-            Assert.True(await EngineWait.UntilAsync(() => Model.ContainersUsingVolume(usedVolume).Count == 1 && Model.ContainersOnNetwork(usedNetwork).Count == 1, Seconds5));
+            // Wait for the model to show the container running: a network's candidacy depends on its containers' state.
+            Assert.True(await EngineWait.UntilAsync(() => Model.ContainersUsingVolume(usedVolume).Count == 1
+                && Model.ContainersOnNetwork(usedNetwork).SingleOrDefault()?.State == "running", Seconds5));
 
             var volumes = VolumeQuery.PruneCandidates(Model, label).Select(v => v.Name).ToList();
             var networks = NetworkQuery.PruneCandidates(Model, label).Select(n => n.Name).ToList();
@@ -186,9 +188,22 @@ public class VolumeAndNetworkActionsTests(LiveModelFixture fixture) : IClassFixt
         Assert.Equal(["Images", "Containers", "Local Volumes", "Build Cache"], rows.Select(r => r.Kind));
         Assert.True(rows[0].Total >= 1, "the lab image is not counted");
         Assert.All(rows, r => Assert.InRange(r.Reclaimable, 0, Math.Max(0, r.Size)));
-        var cli = (await DockerCommand.OkAsync("system", "df", "--format", "{{.Type}}={{.TotalCount}}")).Split('\n');
-        // Counts move while other tests run: the image count is the stable one to compare.
-        Assert.Contains($"Images={rows[0].Total}", cli);
+        // Other helpers build and remove images on the shared engine: compare readings taken together until they agree.
+        string ours = "", theirs = "";
+        Assert.True(await EngineWait.UntilAsync(async () =>
+        {
+            try
+            {
+                ours = $"Images={(await system.DiskUsageAsync()).Rows()[0].Total}";
+            }
+            catch (Quayside.Engine.Connection.EngineApiException e) when (e.EngineMessage.Contains("already running"))
+            {
+                return false;
+            }
+            // The engine runs one disk-usage computation at a time and refuses a second: that is "not yet".
+            theirs = (await DockerCommand.RunAsync("system", "df", "--format", "{{.Type}}={{.TotalCount}}")).Stdout.Split('\n')[0];
+            return ours == theirs;
+        }, TimeSpan.FromSeconds(20)), $"Quayside reads {ours}, docker system df says {theirs}");
     }
 
     private static async Task<bool> ExistsAsync(string kind, string name) => (await DockerCommand.RunAsync(kind, "inspect", name)).ExitCode == 0;
