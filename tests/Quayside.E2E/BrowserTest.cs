@@ -146,15 +146,25 @@ public abstract class BrowserTest(QuaysideApp app, ITestOutputHelper output) : I
     /// </summary>
     protected static async Task WaitForInteractiveAsync(IPage page, string selector)
     {
-        try
+        // Chromium aborts requests with ERR_NETWORK_CHANGED when the host's interfaces change, which they do whenever the
+        // shared engine creates or removes a container or network; a page whose Blazor script was lost that way is
+        // reloaded, as a person would. A page that loaded its script and still never attaches handlers fails.
+        for (var attempt = 1; ; attempt++)
         {
-            await page.WaitForFunctionAsync(
-                "s => { const e = document.querySelector(s); return !!e && Object.keys(e).some(k => k.startsWith('_blazorEvents_')); }",
-                selector, new() { Timeout = (float)FirstLoad.TotalMilliseconds, PollingInterval = 50 });
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"The page never became interactive (no Blazor handler on {selector} after {FirstLoad.TotalSeconds} s).", e);
+            try
+            {
+                await page.WaitForFunctionAsync(
+                    "s => { const e = document.querySelector(s); return !!e && Object.keys(e).some(k => k.startsWith('_blazorEvents_')); }",
+                    selector, new() { Timeout = (float)FirstLoad.TotalMilliseconds / 2, PollingInterval = 50 });
+                return;
+            }
+            catch (TimeoutException e)
+            {
+                var scriptLost = await page.EvaluateAsync<bool>("() => typeof window.Blazor === 'undefined'");
+                if (!scriptLost || attempt == 3)
+                    throw new TimeoutException($"The page never became interactive (no Blazor handler on {selector} after {FirstLoad.TotalSeconds / 2} s, attempt {attempt}).", e);
+                await page.ReloadAsync();
+            }
         }
     }
 

@@ -24,10 +24,10 @@ public sealed class CreateWithPullTests(QuaysideApp app, ITestOutputHelper outpu
             await Page.Locator("[data-testid=label-value-0]").FillAsync("1");
             await FluentButton(Page.Locator("section.actions"), "Create and start").ClickAsync();
 
-            await Expect(Page.Locator("[data-testid=pull-progress]")).ToBeVisibleAsync();
+            await Expect(Page.Locator("[data-testid=run-form] [data-testid=pull-progress]")).ToBeVisibleAsync();
             await Expect(Page.Locator("[data-testid=pull-cli] .command")).ToHaveTextAsync($"docker pull {image}");
             await Expect(Page.Locator("[data-testid=create-outcome]")).ToHaveAttributeAsync("data-ok", "true", new() { Timeout = 60_000 });
-            await Expect(Page.Locator("[data-testid=pull-progress]")).ToHaveAttributeAsync("data-state", "succeeded");
+            await Expect(Page.Locator("[data-testid=run-form] [data-testid=pull-progress]")).ToHaveAttributeAsync("data-state", "succeeded");
             Assert.Equal("running", await StatusOfAsync(name));
             Assert.Equal(image, await DockerCommand.InspectAsync(name, "{{.Config.Image}}"));
         }

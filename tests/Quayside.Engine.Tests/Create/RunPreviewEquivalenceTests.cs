@@ -159,12 +159,18 @@ public class RunPreviewEquivalenceTests(LiveModelFixture fixture) : IClassFixtur
         Assert.Equal(await DockerCommand.InspectAsync(viaCli.Name, "{{.State.Status}}"), await DockerCommand.InspectAsync(viaForm.Name, "{{.State.Status}}"));
     }
 
-    /// <summary>The CLI passes -e values through a map, so their order varies from run to run; the engine ignores it.</summary>
+    /// <summary>
+    /// The CLI passes -e and -v values through maps, so their order varies from run to run; the engine ignores the order
+    /// of both.
+    /// </summary>
     private static JsonObject Normalised(JsonObject part)
     {
         var copy = part.DeepClone().AsObject();
-        if (copy["Env"] is JsonArray env)
-            copy["Env"] = new JsonArray([.. env.Select(e => e!.GetValue<string>()).Order(StringComparer.Ordinal).Select(e => (JsonNode?)e)]);
+        foreach (var key in new[] { "Env", "Binds" })
+        {
+            if (copy[key] is JsonArray list)
+                copy[key] = new JsonArray([.. list.Select(e => e!.GetValue<string>()).Order(StringComparer.Ordinal).Select(e => (JsonNode?)e)]);
+        }
         return copy;
     }
 
