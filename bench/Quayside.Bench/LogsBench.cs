@@ -300,7 +300,7 @@ public sealed class BrowserSession : IAsyncDisposable
         await _page.Locator("[data-testid=logs-follow]").UncheckAsync();
         var clock = Stopwatch.StartNew();
         await _page.Locator("[data-testid=logs-apply]").ClickAsync();
-        await _page.WaitForFunctionAsync($"() => {{ const s = document.querySelector('[data-testid=logs-status]'); return s && s.dataset.count === '{lines}' && s.dataset.state === 'ended'; }}",
+        await _page.WaitForFunctionAsync($"() => {{ const s = document.querySelector('[data-testid=logs-status]'); return s && s.dataset.count === '{lines}'; }}",
             null, new() { PollingInterval = 50, Timeout = 1_800_000 });
         return clock.Elapsed.TotalMilliseconds;
     }
