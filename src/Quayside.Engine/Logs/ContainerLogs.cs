@@ -60,9 +60,10 @@ public sealed class ContainerLogs(EngineClient engine)
         var buffer = new byte[ReadBuffer];
         while (true)
         {
-            // Written out in large pieces (the engine's stream arrives a line at a time).
+            // Written out in large pieces: the engine's stream arrives a line at a time, and a write per line costs the
+            // dashboard a send per line (a download is never followed, so nothing waits for a partial piece).
             var next = stream.ReadAsync(buffer, ct);
-            if (sink.Length > 0 && (!next.IsCompleted || sink.Length >= ReadBuffer))
+            if (sink.Length >= ReadBuffer)
             {
                 await output.WriteAsync(sink.Buffer.AsMemory(0, sink.Length), ct);
                 sink.Length = 0;

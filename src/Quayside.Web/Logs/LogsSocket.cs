@@ -54,7 +54,7 @@ public static class LogsSocket
             }
             await SendAsync(ws, w => Meta(w, targets, request.Query), ct);
 
-            var channel = Channel.CreateBounded<IReadOnlyList<LogLine>>(new BoundedChannelOptions(256) { SingleReader = true });
+            var channel = Channel.CreateBounded<IReadOnlyList<LogLine>>(new BoundedChannelOptions(256));
             var producer = ProduceAsync(logs, targets, request.Query, clock, channel.Writer, ct);
             await SendBatchesAsync(ws, channel.Reader, sortByTime: targets.Count > 1, ct);
             await producer;
@@ -71,7 +71,10 @@ public static class LogsSocket
         finally
         {
             await CloseAsync(ws);
-            await cts.CancelAsync();
+            // Wait for the browser's close reply: cancelling a pending receive aborts the socket, which can drop the
+            // last messages (the end of the log) before they are flushed.
+            if (await Task.WhenAny(closed, Task.Delay(TimeSpan.FromSeconds(5))) != closed)
+                await cts.CancelAsync();
             await closed;
         }
     }
@@ -133,8 +136,10 @@ public static class LogsSocket
     {
         var pending = new List<LogLine>(MaxBatchLines);
         var clock = new System.Diagnostics.Stopwatch();
-        while (await reader.WaitToReadAsync(ct))
+        Task<bool>? more = null; // at most one wait on the channel at a time
+        while (await (more ?? reader.WaitToReadAsync(ct).AsTask()))
         {
+            more = null;
             clock.Restart();
             while (true)
             {
@@ -143,8 +148,12 @@ public static class LogsSocket
                 var left = Gather - clock.Elapsed;
                 if (pending.Count >= MaxBatchLines || left <= TimeSpan.Zero)
                     break;
-                var more = reader.WaitToReadAsync(ct).AsTask();
-                if (await Task.WhenAny(more, Task.Delay(left, ct)) != more || !await more)
+                more ??= reader.WaitToReadAsync(ct).AsTask();
+                if (await Task.WhenAny(more, Task.Delay(left, ct)) != more)
+                    break;
+                var open = await more;
+                more = null;
+                if (!open)
                     break;
             }
             IEnumerable<LogLine> lines = sortByTime ? pending.OrderBy(l => l.Timestamp, StringComparer.Ordinal) : pending;

@@ -135,6 +135,9 @@ public sealed class LogsViewerTests(QuaysideApp app, ITestOutputHelper output) :
         var name = await RunLogsAsync("lv-dl", "seq 1 1000; exec sleep 100000", "1000");
         await OpenLogsAsync(name);
         await Page.Locator("[data-testid=logs-tail]").FillAsync("all");
+        await Page.Locator("[data-testid=logs-follow]").UncheckAsync();
+        await Page.Locator("[data-testid=logs-apply]").ClickAsync();
+        await Expect(Page.Locator("[data-testid=logs-status]")).ToHaveTextAsync("1,000 lines loaded · end of log");
         var download = await Page.RunAndWaitForDownloadAsync(() => Page.Locator("[data-testid=logs-download-all]").ClickAsync());
         Assert.Equal($"{name}-logs.txt", download.SuggestedFilename);
         Assert.Equal(string.Join("\n", Enumerable.Range(1, 1000)) + "\n", await File.ReadAllTextAsync(await download.PathAsync()));
@@ -191,5 +194,24 @@ public sealed class LogsViewerTests(QuaysideApp app, ITestOutputHelper output) :
         await Expect(Rows.Last).ToHaveTextAsync("30000");
         Assert.True(frames < 300, $"{frames} WebSocket messages for 30000 lines: the lines were not batched");
         Assert.InRange(await Rows.CountAsync(), 1, 120);
+    }
+
+    [Fact]
+    public async Task A_compose_project_shows_the_logs_of_its_containers_by_label()
+    {
+        var project = "qt-proj-" + Guid.NewGuid().ToString("N")[..8];
+        string[] label = ["--label", $"com.docker.compose.project={project}"];
+        var web = NewName("lv-pweb");
+        var db = NewName("lv-pdb");
+        await LogContainers.RunAsync(web, "echo web-up; exec sleep 100000", "web-up", false, label);
+        await LogContainers.RunAsync(db, "echo db-up >&2; exec sleep 100000", "db-up", false, label);
+
+        await LoginAsync();
+        await Page.GotoAsync($"/logs?project={project}");
+        await Expect(Page.Locator("[data-testid=merged-title]")).ToHaveTextAsync($"compose project {project}: 2 containers, interleaved by time");
+        await Expect(Rows).ToHaveCountAsync(2);
+        await Expect(RowWith("db-up").Locator("[data-testid=logs-source]")).ToHaveTextAsync(db);
+        await Expect(RowWith("db-up")).ToHaveAttributeAsync("data-stream", "stderr");
+        await Expect(RowWith("web-up").Locator("[data-testid=logs-source]")).ToHaveTextAsync(web);
     }
 }

@@ -117,8 +117,10 @@ class LogViewer {
         this.ws = ws;
         ws.onopen = () => { if (this.ws === ws) { this.state = "streaming"; this.queueRender(); } };
         ws.onmessage = e => { if (this.ws === ws) this.receive(JSON.parse(e.data)); };
-        ws.onclose = () => {
+        ws.onclose = e => {
             if (this.ws !== ws) return;
+            // The server closes with 1000 "done" once it has sent the whole range (or the container's log ended).
+            if (e.code === 1000 && e.reason === "done" && this.state === "streaming") this.state = "ended";
             if (this.state === "streaming" || this.state === "connecting") {
                 this.state = "closed";
                 if (!this.errorShown) this.showError("The log stream was closed (is the dashboard still running? are you still logged in?). Apply to reconnect.");
