@@ -32,7 +32,7 @@ public sealed class TransferPagesTests(QuaysideApp app, ITestOutputHelper output
         var tag = NewImage("build");
         await OpenBuildPageAsync(tag, $"FROM {LabContainers.BusyboxImage}\nRUN echo built-in-the-browser > /proof\n");
         await Expect(Page.Locator("[data-testid=build-cli] .command"))
-            .ToHaveTextAsync($"docker build -t {tag} -f - --label quayside.test=1 . < Dockerfile");
+            .ToHaveTextAsync($"docker build --force-rm -t {tag} -f - --label quayside.test=1 . < Dockerfile");
         // The highlighter drew the instruction keywords.
         await Expect(Page.Locator("#dockerfile-highlight .df-keyword").First).ToHaveTextAsync("FROM");
 

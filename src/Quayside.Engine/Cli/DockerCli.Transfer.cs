@@ -8,7 +8,8 @@ public static partial class DockerCli
 {
     public static string Build(BuildOptions o)
     {
-        var words = new List<string> { "docker", "build" };
+        // --force-rm: a failed step's container is removed too, so a failed build leaves nothing behind.
+        var words = new List<string> { "docker", "build", "--force-rm" };
         foreach (var tag in o.Tags)
             words.AddRange(["-t", tag]);
         if (o.Context == BuildContextKind.Files && o.TypedDockerfile)

@@ -19,7 +19,7 @@ public sealed class ImageBuildTests(TransferFixture lab) : IClassFixture<Transfe
         Assert.Contains(lines, l => l.StartsWith("Step 3/5 : RUN echo hello $WHO", StringComparison.Ordinal));
         Assert.Equal(await DockerCommand.InspectAsync(tag, "{{.Id}}"), result.ImageId);
         Assert.Equal("hello quayside", await DockerCommand.OkAsync("run", "--rm", "--label", "quayside.test=1", tag));
-        Assert.Equal($"docker build -t {tag} -f - --build-arg WHO=quayside --label quayside.test=1 . < Dockerfile", result.Cli);
+        Assert.Equal($"docker build --force-rm -t {tag} -f - --build-arg WHO=quayside --label quayside.test=1 . < Dockerfile", result.Cli);
     }
 
     [Fact]
@@ -68,14 +68,18 @@ public sealed class ImageBuildTests(TransferFixture lab) : IClassFixture<Transfe
     public async Task A_failing_run_step_is_reported_as_failed_with_its_output()
     {
         var tag = lab.NewImage("fail");
-        var result = await lab.BuildAsync(tag, $"FROM {LabContainers.BusyboxImage}\nRUN echo before-the-failure && exit 3\nRUN echo never\n");
+        var marker = "before-the-failure-" + Guid.NewGuid().ToString("N")[..8];
+        var result = await lab.BuildAsync(tag, $"FROM {LabContainers.BusyboxImage}\nRUN echo {marker} && exit 3\nRUN echo never\n");
 
         Assert.False(result.Ok);
         Assert.Contains("returned a non-zero code: 3", result.Error);
-        Assert.Contains("before-the-failure", result.Output);
+        Assert.Contains(marker, result.Output);
         Assert.DoesNotContain("never\n", result.Output.Replace("echo never", ""));
         Assert.Null(result.ImageId);
         Assert.NotEqual(0, (await DockerCommand.RunAsync("image", "inspect", tag)).ExitCode);
+        // The failed step's container is removed too (--force-rm): nothing is left on the engine.
+        var leftovers = await DockerCommand.OkAsync("ps", "-a", "--no-trunc", "--format", "{{.Command}}");
+        Assert.DoesNotContain(marker, leftovers);
     }
 
     [Fact]

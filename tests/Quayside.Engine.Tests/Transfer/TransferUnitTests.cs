@@ -13,9 +13,9 @@ public class TransferUnitTests
     [Fact]
     public void Cli_lines_for_build_commit_save_load_export_import_and_cp()
     {
-        Assert.Equal("docker build -t a:1 -t a:latest --target final --platform linux/arm64 --no-cache --pull - < context.tar",
+        Assert.Equal("docker build --force-rm -t a:1 -t a:latest --target final --platform linux/arm64 --no-cache --pull - < context.tar",
             DockerCli.Build(new BuildOptions { Tags = ["a:1", "a:latest"], Target = "final", Platform = "linux/arm64", NoCache = true, Pull = true, Context = BuildContextKind.Tar }));
-        Assert.Equal("docker build -t a -f docker/x.Dockerfile .", DockerCli.Build(new BuildOptions { Tags = ["a"], Dockerfile = "docker/x.Dockerfile" }));
+        Assert.Equal("docker build --force-rm -t a -f docker/x.Dockerfile .", DockerCli.Build(new BuildOptions { Tags = ["a"], Dockerfile = "docker/x.Dockerfile" }));
         Assert.Equal("docker commit --pause=false web", DockerCli.Commit(new CommitOptions("web", null, null, null, [], Pause: false)));
         Assert.Equal("docker save -o images.tar a:1 b:2", DockerCli.Save(["a:1", "b:2"], "images.tar"));
         Assert.Equal("docker load -i images.tar", DockerCli.Load());

@@ -48,7 +48,7 @@ public sealed class ImageBuilder(EngineClient client)
 
     public static string Query(BuildOptions o)
     {
-        var q = new List<string> { "rm=1", "dockerfile=" + Uri.EscapeDataString(o.Dockerfile) };
+        var q = new List<string> { "rm=1", "forcerm=1", "dockerfile=" + Uri.EscapeDataString(o.Dockerfile) };
         q.AddRange(o.Tags.Select(t => "t=" + Uri.EscapeDataString(t)));
         if (o.BuildArgs.Count > 0)
             q.Add("buildargs=" + Uri.EscapeDataString(JsonSerializer.Serialize(o.BuildArgs)));
