@@ -25,6 +25,8 @@ fi
 # Leave the engine as we found it: everything the tests made carries this label.
 docker ps -aq --filter label=quayside.test | xargs -r docker rm -f >/dev/null 2>&1 || true
 docker images -q --filter label=quayside.test | xargs -r docker rmi -f >/dev/null 2>&1 || true
+# Stages of multi-stage test builds stay behind as dangling images; they inherit the lab base images' label.
+docker image prune -f --filter label=org.quayside.lab=true >/dev/null 2>&1 || true
 docker volume ls -q --filter label=quayside.test | xargs -r docker volume rm -f >/dev/null 2>&1 || true
 docker network ls -q --filter label=quayside.test | xargs -r docker network rm >/dev/null 2>&1 || true
 
