@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Quayside.Engine.Cli;
 
 namespace Quayside.Engine.Create;
 

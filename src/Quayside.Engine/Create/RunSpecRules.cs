@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Quayside.Engine.Actions;
+using Quayside.Engine.Cli;
 
 namespace Quayside.Engine.Create;
 

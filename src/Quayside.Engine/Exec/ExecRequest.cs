@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Quayside.Engine.Cli;
 
 namespace Quayside.Engine.Exec;
 
@@ -10,17 +11,18 @@ public sealed partial record ExecRequest(string Command, string? User = null, st
 
     public IReadOnlyList<string> EnvOrEmpty => Env ?? [];
 
-    /// <summary>The command split into words the way a POSIX shell would (quotes and backslashes); null when a quote is not closed.</summary>
-    public IReadOnlyList<string>? Argv => CommandWords.Split(Command);
+    /// <summary>The command split into words the way a POSIX shell would (quotes and backslashes); null when it cannot be split.</summary>
+    public IReadOnlyList<string>? Argv => ShellWords.Split(Command) is (var words, null) ? words : null;
 
     /// <summary>Each field's problem in words, saying what is accepted; empty when the request can run.</summary>
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (Argv is not { Count: > 0 })
-            problems.Add(string.IsNullOrWhiteSpace(Command)
-                ? "Command: type a command to run, e.g. /bin/sh."
-                : "Command: a quote is not closed. Words are split like a shell does; close each ' or \".");
+        var (words, splitProblem) = ShellWords.Split(Command);
+        if (splitProblem is not null)
+            problems.Add($"Command: {char.ToLowerInvariant(splitProblem[0])}{splitProblem[1..]} Words are split like a shell does.");
+        else if (words.Count == 0)
+            problems.Add("Command: type a command to run, e.g. /bin/sh.");
         if (!string.IsNullOrEmpty(User) && !UserPattern().IsMatch(User))
             problems.Add($"User: \"{User}\" is not a user. Accepted: a name or a number, optionally with a group (app, 1000, app:staff, 1000:1000).");
         if (!string.IsNullOrEmpty(WorkingDir) && !WorkingDir.StartsWith('/'))

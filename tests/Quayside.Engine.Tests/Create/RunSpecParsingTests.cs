@@ -1,3 +1,4 @@
+using Quayside.Engine.Cli;
 using Quayside.Engine.Create;
 
 namespace Quayside.Engine.Tests.Create;

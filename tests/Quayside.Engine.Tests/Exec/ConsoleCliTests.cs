@@ -24,14 +24,14 @@ public class ConsoleCliTests
     [InlineData("echo \"x \\\"y\\\"\" z\\ w", new[] { "echo", "x \"y\"", "z w" })]
     [InlineData("a''b \"\"", new[] { "ab", "" })]
     public void Typed_commands_split_like_a_shell_splits_them(string typed, string[] words) =>
-        Assert.Equal(words, CommandWords.Split(typed));
+        Assert.Equal(words, new ExecRequest(typed).Argv);
 
     [Theory]
     [InlineData("sh -c 'unclosed")]
     [InlineData("echo \"unclosed")]
     public void An_unclosed_quote_is_refused_in_words(string typed)
     {
-        Assert.Null(CommandWords.Split(typed));
+        Assert.Null(new ExecRequest(typed).Argv);
         Assert.Contains("a quote is not closed", Assert.Single(new ExecRequest(typed).Validate()));
     }
 

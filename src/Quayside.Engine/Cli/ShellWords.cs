@@ -1,8 +1,11 @@
 using System.Text;
 
-namespace Quayside.Engine.Create;
+namespace Quayside.Engine.Cli;
 
-/// <summary>Splits a command line into words the way a POSIX shell would (quotes and backslashes), without expansions.</summary>
+/// <summary>
+/// Splits a command line into words the way a POSIX shell would (quotes and backslashes), without expansions: the
+/// inverse of <see cref="ShellQuote"/>, used for every command a person types (the create form, the console).
+/// </summary>
 public static class ShellWords
 {
     /// <returns>The words, or the problem (an unterminated quote or a trailing backslash).</returns>
@@ -30,7 +33,7 @@ public static class ShellWords
                 case '\'':
                     var close = line.IndexOf('\'', i + 1);
                     if (close < 0)
-                        return (words, "A single quote (') is not closed: close it, or put a backslash before it.");
+                        return (words, "A quote is not closed: a single quote (') has no partner. Close it, or put a backslash before it.");
                     word.Append(line, i + 1, close - i - 1);
                     i = close;
                     break;
@@ -43,7 +46,7 @@ public static class ShellWords
                         word.Append(line[j]);
                     }
                     if (j >= line.Length)
-                        return (words, "A double quote (\") is not closed: close it, or put a backslash before it.");
+                        return (words, "A quote is not closed: a double quote (\") has no partner. Close it, or put a backslash before it.");
                     i = j;
                     break;
                 case '\\':
