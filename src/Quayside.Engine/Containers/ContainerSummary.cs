@@ -80,11 +80,16 @@ public sealed record ContainerNetworkSettings
     public IReadOnlyDictionary<string, EndpointSettings>? Networks { get; init; }
 }
 
+/// <summary>A container's attachment to one network, as both the list and inspect answer it.</summary>
 public sealed record EndpointSettings
 {
+    public string? NetworkID { get; init; }
     public string? IPAddress { get; init; }
+    public int IPPrefixLen { get; init; }
     public string? Gateway { get; init; }
     public string? MacAddress { get; init; }
+    public string? GlobalIPv6Address { get; init; }
+    public IReadOnlyList<string>? Aliases { get; init; }
 }
 
 public sealed record MountPoint
@@ -95,6 +100,7 @@ public sealed record MountPoint
     public string Destination { get; init; } = "";
     public string? Mode { get; init; }
     [JsonPropertyName("RW")] public bool ReadWrite { get; init; }
+    public string? Propagation { get; init; }
 
     public override string ToString() =>
         $"{(Type == "volume" ? Name : Source)}:{Destination}{(ReadWrite ? "" : ":ro")}";

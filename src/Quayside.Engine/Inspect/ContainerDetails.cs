@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Quayside.Engine.Containers;
 
 namespace Quayside.Engine.Inspect;
 
@@ -18,7 +19,7 @@ public sealed record ContainerDetails
     public ContainerConfig Config { get; init; } = new();
     public HostConfig HostConfig { get; init; } = new();
     public NetworkSettings NetworkSettings { get; init; } = new();
-    public IReadOnlyList<MountDetails>? Mounts { get; init; }
+    public IReadOnlyList<MountPoint>? Mounts { get; init; }
 
     /// <summary>The name without the engine's leading slash.</summary>
     public string DisplayName => Name.TrimStart('/');
@@ -124,27 +125,5 @@ public sealed record HostPort
 public sealed record NetworkSettings
 {
     public IReadOnlyDictionary<string, IReadOnlyList<HostPort>?>? Ports { get; init; }
-    public IReadOnlyDictionary<string, NetworkAttachment>? Networks { get; init; }
-}
-
-public sealed record NetworkAttachment
-{
-    public string? NetworkID { get; init; }
-    public string? IPAddress { get; init; }
-    public int IPPrefixLen { get; init; }
-    public string? Gateway { get; init; }
-    public string? MacAddress { get; init; }
-    public string? GlobalIPv6Address { get; init; }
-    public IReadOnlyList<string>? Aliases { get; init; }
-}
-
-public sealed record MountDetails
-{
-    public string Type { get; init; } = "";
-    public string? Name { get; init; }
-    public string? Source { get; init; }
-    public string Destination { get; init; } = "";
-    public string? Mode { get; init; }
-    [JsonPropertyName("RW")] public bool ReadWrite { get; init; }
-    public string? Propagation { get; init; }
+    public IReadOnlyDictionary<string, EndpointSettings>? Networks { get; init; }
 }
