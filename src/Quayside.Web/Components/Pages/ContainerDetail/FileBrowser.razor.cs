@@ -176,15 +176,6 @@ public partial class FileBrowser : LiveComponentBase, IAsyncDisposable
     {
         base.Dispose();
         _self?.Dispose();
-        if (_module is not null)
-        {
-            try
-            {
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-            }
-        }
+        await _module.DisposeQuietlyAsync();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using Quayside.Engine.Cli;
 using Quayside.Engine.Images.Build;
+using Quayside.Web.Components.Shared;
 
 namespace Quayside.Web.Components.Pages.Transfer;
 
@@ -113,16 +114,7 @@ public partial class BuildImage : ComponentBase
 
     public async ValueTask DisposeAsync()
     {
-        if (_module is not null)
-        {
-            try
-            {
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-            }
-        }
+        await _module.DisposeQuietlyAsync();
         GC.SuppressFinalize(this);
     }
 }

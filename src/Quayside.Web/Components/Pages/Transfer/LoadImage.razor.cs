@@ -3,6 +3,7 @@ using Microsoft.JSInterop;
 using Quayside.Engine.Actions;
 using Quayside.Engine.Cli;
 using Quayside.Engine.Images.Transfer;
+using Quayside.Web.Components.Shared;
 
 namespace Quayside.Web.Components.Pages.Transfer;
 
@@ -55,16 +56,7 @@ public partial class LoadImage : ComponentBase
 
     public async ValueTask DisposeAsync()
     {
-        if (_module is not null)
-        {
-            try
-            {
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-            }
-        }
+        await _module.DisposeQuietlyAsync();
         GC.SuppressFinalize(this);
     }
 }
