@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Playwright;
+using static Quayside.Bench.Figures;
 
 namespace Quayside.Bench;
 
@@ -213,31 +214,17 @@ public sealed class LogsBench(Engine engine, Dashboard dashboard, int lines, Lis
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
     private static string Ms(double ms) => Probe.Ms(ms);
-
-    private static string Missed(bool met) => met ? "" : "  MISSED";
 
     private static Task<(int ExitCode, string Output)> Docker(params string[] args) => RunAsync("docker", args);
 
-    private static Task<(int ExitCode, string Output)> Sh(string line) => RunAsync("/bin/sh", ["-c", line]);
-
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, string[] args)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args)
-            psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi) ?? throw new BenchException("could not start " + file);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, (await output + await error).Trim());
+        var (code, stdout, stderr) = await Commands.RunAsync(file, args);
+        return (code, (stdout + stderr).Trim());
     }
+
+    private static Task<(int ExitCode, string Output)> Sh(string line) => RunAsync("/bin/sh", ["-c", line]);
 }
 
 /// <summary>Debian's Chromium (headless, via Playwright) logged in to the dashboard.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Quayside.Bench;
+using static Quayside.Bench.Figures;
 
 // Quayside's first benchmark: the dashboard's containers API against the raw Engine API, in the same run.
 // Usage: ./quayside.sh bench [--containers N] [--keep]      (see bench/README.md)
@@ -214,8 +215,6 @@ async Task CleanUpAsync()
             exitCode = 1;
     }
 }
-
-static string Missed(bool met) => met ? "" : "  MISSED";
 
 static string RepoRoot()
 {

@@ -46,7 +46,7 @@ public static class SaveBench
             // Baseline 1: the CLI writing the tar to a file.
             var file = Path.Combine(Path.GetTempPath(), $"quayside-bench-save-{Guid.NewGuid():N}.tar");
             var clock = Stopwatch.StartNew();
-            await RunDockerAsync(["save", "-o", file, Image], ct);
+            await Commands.DockerOutputAsync(["save", "-o", file, Image], ct);
             var cliSeconds = clock.Elapsed.TotalSeconds;
             var tarBytes = new FileInfo(file).Length;
             File.Delete(file);
@@ -78,7 +78,7 @@ public static class SaveBench
         finally
         {
             if (!keep)
-                await RunDockerAsync(["rmi", "-f", Image], CancellationToken.None, allowFailure: true);
+                await Commands.RunAsync("docker", ["rmi", "-f", Image], CancellationToken.None);
         }
     }
 
@@ -111,7 +111,7 @@ public static class SaveBench
     /// <summary>A FROM scratch image holding one file of random (incompressible) bytes; reused when it has the size asked for.</summary>
     private static async Task<long> EnsureImageAsync(int mb, CancellationToken ct)
     {
-        var size = await RunDockerAsync(["image", "inspect", "--format", "{{.Size}}", Image], ct, allowFailure: true);
+        var size = (await Commands.RunAsync("docker", ["image", "inspect", "--format", "{{.Size}}", Image], ct)).Stdout;
         if (long.TryParse(size.Trim(), out var existing) && Math.Abs(existing - mb * 1048576L) < 1048576)
             return existing;
         var dir = Directory.CreateTempSubdirectory("quayside-bench-image-").FullName;
@@ -128,26 +128,13 @@ public static class SaveBench
                 }
             }
             await File.WriteAllTextAsync(Path.Combine(dir, "Dockerfile"), "FROM scratch\nCOPY blob /blob\n", ct);
-            await RunDockerAsync(["build", "-q", "-t", Image, "--label", "quayside.bench=1", dir], ct);
+            await Commands.DockerOutputAsync(["build", "-q", "-t", Image, "--label", "quayside.bench=1", dir], ct);
         }
         finally
         {
             Directory.Delete(dir, recursive: true);
         }
-        return long.Parse((await RunDockerAsync(["image", "inspect", "--format", "{{.Size}}", Image], ct)).Trim());
+        return long.Parse((await Commands.DockerOutputAsync(["image", "inspect", "--format", "{{.Size}}", Image], ct)).Trim());
     }
 
-    private static async Task<string> RunDockerAsync(string[] args, CancellationToken ct, bool allowFailure = false)
-    {
-        var psi = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args)
-            psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi) ?? throw new BenchException("could not start docker");
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        if (process.ExitCode != 0 && !allowFailure)
-            throw new BenchException($"docker {string.Join(' ', args)} failed: {(await stderr).Trim()}");
-        return await stdout;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Quayside.Engine.Connection;
 using Quayside.Engine.Stats;
+using static Quayside.Bench.Figures;
 
 namespace Quayside.Bench;
 
@@ -37,7 +38,7 @@ public static class StatsBench
             var clock = Stopwatch.StartNew();
             await EnsureRunningAsync(names, ct);
             Console.WriteLine($"containers: {count} running ({clock.Elapsed.TotalSeconds:F1} s to prepare)");
-            var ids = (await Cli.OutputAsync(["inspect", "--format", "{{.Id}}", .. names], ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+            var ids = (await Commands.DockerOutputAsync(["inspect", "--format", "{{.Id}}", .. names], ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
 
             // 1. First figures: CLI and Quayside alternately, fresh collectors each round.
             var cli = new List<double>();
@@ -73,7 +74,7 @@ public static class StatsBench
         {
             if (!keep)
             {
-                await Cli.RunAsync(["rm", "-f", .. names], CancellationToken.None);
+                await Commands.RunAsync("docker", ["rm", "-f", .. names], CancellationToken.None);
                 Console.WriteLine($"stats bench containers: removed (label {Label}=1)");
             }
         }
@@ -86,19 +87,19 @@ public static class StatsBench
 
     private static async Task EnsureRunningAsync(List<string> names, CancellationToken ct)
     {
-        var running = (await Cli.OutputAsync(["ps", "--filter", $"label={Label}=1", "--filter", "status=running", "--format", "{{.Names}}"], ct))
+        var running = (await Commands.DockerOutputAsync(["ps", "--filter", $"label={Label}=1", "--filter", "status=running", "--format", "{{.Names}}"], ct))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         var missing = names.Where(n => !running.Contains(n)).ToList();
         if (missing.Count > 0)
-            await Cli.RunAsync(["rm", "-f", .. missing], ct);
+            await Commands.RunAsync("docker", ["rm", "-f", .. missing], ct);
         await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = Engine.Parallelism, CancellationToken = ct }, async (name, token) =>
-            await Cli.OutputAsync(["run", "-d", "--init", "--name", name, "--label", $"{Label}=1", "--label", "quayside.test=1", Engine.Image, "sleep", "100000"], token));
+            await Commands.DockerOutputAsync(["run", "-d", "--init", "--name", name, "--label", $"{Label}=1", "--label", "quayside.test=1", Engine.Image, "sleep", "100000"], token));
     }
 
     private static async Task<double> TimeCliNoStreamAsync(List<string> names, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var output = await Cli.OutputAsync(["stats", "--no-stream", "--format", "{{.Name}} {{.CPUPerc}} {{.MemUsage}}", .. names], ct);
+        var output = await Commands.DockerOutputAsync(["stats", "--no-stream", "--format", "{{.Name}} {{.CPUPerc}} {{.MemUsage}}", .. names], ct);
         clock.Stop();
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
         if (lines != names.Count)
@@ -183,35 +184,5 @@ public static class StatsBench
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11]) + long.Parse(fields[12]); // utime, stime (fields 14 and 15)
         return TimeSpan.FromSeconds(ticks / 100.0);
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    private static string Missed(bool met) => met ? "" : "  MISSED";
-
-    /// <summary>The docker CLI, for preparing containers and as the baseline.</summary>
-    private static class Cli
-    {
-        public static async Task<string> OutputAsync(string[] args, CancellationToken ct)
-        {
-            var (code, stdout, stderr) = await RunAsync(args, ct);
-            return code == 0 ? stdout : throw new BenchException($"docker {string.Join(' ', args.Take(3))} … failed ({code}): {stderr.Trim()}");
-        }
-
-        public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(string[] args, CancellationToken ct)
-        {
-            var psi = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in args)
-                psi.ArgumentList.Add(a);
-            using var process = Process.Start(psi) ?? throw new BenchException("could not start docker");
-            var stdout = process.StandardOutput.ReadToEndAsync(ct);
-            var stderr = process.StandardError.ReadToEndAsync(ct);
-            await process.WaitForExitAsync(ct);
-            return (process.ExitCode, await stdout, await stderr);
-        }
     }
 }

@@ -42,7 +42,7 @@ public sealed class Probe(string name, HttpClient client, string path)
             return double.NaN;
         var sorted = Milliseconds.Order().ToList();
         if (p == 0.5)
-            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+            return Figures.Median(sorted);
         var rank = (int)Math.Ceiling(p * sorted.Count);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
     }
