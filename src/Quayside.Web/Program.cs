@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.FluentUI.AspNetCore.Components;
@@ -9,6 +7,7 @@ using Quayside.Engine.Images;
 using Quayside.Engine.Model;
 using Quayside.Web.Api;
 using Quayside.Web.Auth;
+using Quayside.Web.Auth.Sessions;
 using Quayside.Web.Components;
 using Quayside.Web.Components.Pages.Terminal;
 using Quayside.Web.Components.Pages.CreateContainer;
@@ -30,36 +29,12 @@ builder.WebHost.UseQuaysideTls(settings);
 builder.Services.AddSingleton(settings);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddFluentUIComponents();
-builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddOpenApi();
 
 builder.Services.AddDbContext<QuaysideDb>(o => o.UseSqlite($"Data Source={Path.Combine(settings.DataDirectory, "quayside.db")}"));
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
-builder.Services.AddScoped<UserService>();
-builder.Services.AddSingleton<SetupState>();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<LoginThrottle>();
-builder.Services.AddAntiforgery(o => o.HeaderName = "X-XSRF-TOKEN");
-
-builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
-{
-    o.LoginPath = "/login";
-    o.Cookie.Name = "quayside.session";
-    o.Cookie.HttpOnly = true;
-    o.Cookie.SameSite = SameSiteMode.Strict;
-    o.SlidingExpiration = true;
-    o.ExpireTimeSpan = TimeSpan.FromHours(12);
-    o.Events.OnRedirectToLogin = ctx =>
-    {
-        // APIs, streams and the Blazor circuit get a status code; pages get the login form.
-        if (IsMachinePath(ctx.Request.Path))
-            ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        else
-            ctx.Response.Redirect(ctx.RedirectUri);
-        return Task.CompletedTask;
-    };
-});
-builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+builder.Services.AddQuaysideAuth(settings);
 
 builder.Services.AddSingleton(_ => new EngineClient(EngineEndpoint.FromEnvironment()));
 builder.Services.AddSingleton<HostModel>();
@@ -80,18 +55,20 @@ var app = builder.Build();
 foreach (var warning in settings.ExposureWarnings())
     Console.WriteLine(warning);
 await AdminBootstrap.RunAsync(app.Services, app.Configuration, Console.Out, settings.OpenUrl + "/setup");
+await app.Services.GetRequiredService<SessionStore>().LoadAsync();
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"Quayside is running: open {settings.OpenUrl} (data in {settings.DataDirectory})."));
 
+app.UseTrustedProxies(settings.TrustedProxies);
+app.UseMiddleware<HostGuard>();
+app.UseMiddleware<SecurityHeaders>();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 // Friendly status pages for people; APIs, streams and the circuit keep their bare status codes (401 stays 401).
-app.UseWhen(ctx => !IsMachinePath(ctx.Request.Path),
+app.UseWhen(ctx => !AuthSetup.IsMachinePath(ctx.Request.Path),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseMiddleware<OriginCheckMiddleware>();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseAntiforgery();
+app.UseQuaysideAuth();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
@@ -111,9 +88,6 @@ api.MapCreateContainerApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
-
-static bool IsMachinePath(PathString path) =>
-    path.StartsWithSegments("/api") || path.StartsWithSegments("/ws") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/_blazor");
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -6,11 +6,13 @@ public sealed class QuaysideDb(DbContextOptions<QuaysideDb> options) : DbContext
 {
     public DbSet<UserAccount> Users => Set<UserAccount>();
     public DbSet<SavedRegistry> Registries => Set<SavedRegistry>();
+    public DbSet<UserSession> Sessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<UserAccount>().HasIndex(u => u.UserName).IsUnique();
         model.Entity<SavedRegistry>().HasIndex(r => r.Address).IsUnique();
+        model.Entity<UserSession>().ToTable("Sessions").HasIndex(s => s.UserName);
     }
 }
 

@@ -17,7 +17,41 @@ public sealed record QuaysideSettings(string Urls, string DataDirectory)
         var tls = TlsSettings.Resolve(config, data);
         var urls = config["urls"] is { Length: > 0 } fromArgs && config["QUAYSIDE_URLS"] is null ? fromArgs
             : config["QUAYSIDE_URLS"] ?? (tls is null ? DefaultUrls : DefaultTlsUrls);
-        return new QuaysideSettings(urls, data) { Tls = tls, InContainer = config["QUAYSIDE_IN_CONTAINER"] == "1" };
+        return new QuaysideSettings(urls, data)
+        {
+            Tls = tls,
+            InContainer = config["QUAYSIDE_IN_CONTAINER"] == "1",
+            AllowedHosts = HostGuard.AllowedNames(urls, config["QUAYSIDE_ALLOWED_HOSTS"]),
+            TrustedProxies = TrustedProxies.Parse(config["QUAYSIDE_TRUSTED_PROXIES"]),
+            SessionLifetime = Duration(config, "QUAYSIDE_SESSION_LIFETIME", TimeSpan.FromDays(7)),
+            SessionIdle = Duration(config, "QUAYSIDE_SESSION_IDLE", TimeSpan.FromHours(12)),
+        };
+    }
+
+    /// <summary>Host names served besides IP literals: loopback names, the hosts of <see cref="Urls"/>, QUAYSIDE_ALLOWED_HOSTS.</summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = ["localhost"];
+
+    /// <summary>QUAYSIDE_TRUSTED_PROXIES: the only peers whose X-Forwarded-For/-Proto are believed.</summary>
+    public TrustedProxies TrustedProxies { get; init; } = TrustedProxies.None;
+
+    /// <summary>A session ends this long after login whatever happens (QUAYSIDE_SESSION_LIFETIME, default 7 days).</summary>
+    public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>A session ends after this long without a request (QUAYSIDE_SESSION_IDLE, default 12 h).</summary>
+    public TimeSpan SessionIdle { get; init; } = TimeSpan.FromHours(12);
+
+    /// <summary>True when any address is https: the cookies are then Secure and carry the __Host- prefix.</summary>
+    public bool ServesHttps => Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Any(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+
+    private static TimeSpan Duration(IConfiguration config, string key, TimeSpan fallback)
+    {
+        var text = config[key];
+        if (string.IsNullOrWhiteSpace(text))
+            return fallback;
+        // The logs' relative-time grammar (30m, 12h, 7d, 1h30m) is the one people already type for durations here.
+        return Quayside.Engine.Logs.LogTime.Parse(text, key, DateTimeOffset.UtcNow, out _) is { Ago: { } ago } && ago > TimeSpan.Zero ? ago
+            : throw new InvalidOperationException($"{key} is '{text}'; give a duration such as 30m, 12h or 7d.");
     }
 
     /// <summary>$XDG_DATA_HOME/quayside, else ~/.local/share/quayside.</summary>
