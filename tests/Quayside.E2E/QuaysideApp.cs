@@ -72,6 +72,7 @@ public sealed class QuaysideApp : IAsyncLifetime
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["QUAYSIDE_HUB_URL"] = Hub.BaseUri.ToString();
 
+        AppLogAudit.RecordSecret("admin password", Password);
         _process = new Process { StartInfo = psi, EnableRaisingEvents = true };
         _process.Exited += (_, _) => Append($"[e2e fixture] Quayside.Web exited at {DateTime.Now:HH:mm:ss.fff}.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -114,6 +115,8 @@ public sealed class QuaysideApp : IAsyncLifetime
                 // Already gone, or not gone in time: nothing more this fixture can do.
             }
             _process.Dispose();
+            using var log = AppLogAudit.OpenLog("e2e");
+            log.Write(Output);
         }
         try
         {

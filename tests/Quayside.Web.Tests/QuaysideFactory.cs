@@ -1,8 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Quayside.TestSupport;
 
 namespace Quayside.Web.Tests;
 
@@ -13,14 +19,47 @@ public sealed partial class QuaysideFactory(string? adminPassword = QuaysideFact
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "qt-web-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>More QUAYSIDE_* settings for this app; set before the first request.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>The peer address every request seems to come from (the test server has none of its own).</summary>
+    public IPAddress? RemoteAddress { get; set; }
+
+    /// <summary>Services to replace (a fake clock, say) before the app starts.</summary>
+    public Action<IServiceCollection>? ReplaceServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        AppLogAudit.RecordSecret("admin password", adminPassword ?? "");
         builder.UseSetting("QUAYSIDE_DATA", DataDirectory);
         builder.UseSetting("QUAYSIDE_ADMIN_PASSWORD", adminPassword ?? "");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(new AppLogCapture()).AddFilter<AppLogCapture>(null, LogLevel.Debug));
+        builder.ConfigureServices(services =>
+        {
+            if (RemoteAddress is { } address)
+                services.AddSingleton<IStartupFilter>(new PeerAddress(address));
+        });
+        if (ReplaceServices is { } replace)
+            builder.ConfigureTestServices(replace);
     }
 
-    public HttpClient CreateBrowserlikeClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private sealed class PeerAddress(IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress ??= address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>A client that keeps cookies (in <paramref name="jar"/> when given, to read them) and does not follow redirects.</summary>
+    public HttpClient CreateBrowserlikeClient(CookieContainer? jar = null) => CreateDefaultClient(new CookieContainerHandler(jar ?? new CookieContainer()));
 
     /// <summary>Fetches a form page and returns its antiforgery field, as a browser submitting it would send.</summary>
     public static async Task<string> FormTokenAsync(HttpClient client, string page)
@@ -38,15 +77,23 @@ public sealed partial class QuaysideFactory(string? adminPassword = QuaysideFact
         }));
 
     /// <summary>A logged-in client whose requests carry the antiforgery header the API wants on state changes.</summary>
-    public async Task<HttpClient> CreateLoggedInClientAsync()
+    public async Task<HttpClient> CreateLoggedInClientAsync(CookieContainer? jar = null)
     {
-        var client = CreateBrowserlikeClient();
+        var client = CreateBrowserlikeClient(jar);
         var login = await PostLoginAsync(client, "admin", Password);
         if (login.StatusCode != HttpStatusCode.Redirect || login.Headers.Location?.ToString() != "/")
             throw new InvalidOperationException($"login failed: {(int)login.StatusCode} {login.Headers.Location}");
         var token = await client.GetFromJsonAsync<AntiforgeryToken>("/api/antiforgery");
         client.DefaultRequestHeaders.Add(token!.HeaderName, token.Token);
         return client;
+    }
+
+    /// <summary>Logs in as admin and returns the session cookie as a Cookie header value.</summary>
+    public async Task<string> SessionCookieAsync()
+    {
+        var login = await PostLoginAsync(CreateBrowserlikeClient(), "admin", Password);
+        var setCookie = login.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("quayside.session=") || c.StartsWith("__Host-quayside.session="));
+        return setCookie.Split(';')[0];
     }
 
     private sealed record AntiforgeryToken(string HeaderName, string Token);

@@ -1,3 +1,4 @@
+using Quayside.TestSupport;
 using System.Net;
 using System.Text.RegularExpressions;
 
@@ -29,6 +30,7 @@ public partial class SetupTests
         }
         var token = TokenLine().Match(console.ToString()).Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(token), "no setup token printed: " + console);
+        AppLogAudit.RecordSecret("setup token", token);
 
         // Nobody can log in yet; the login form sends people to setup.
         Assert.Equal("/setup", PathOf(await client.GetAsync("/login")));

@@ -19,13 +19,6 @@ public sealed class LogsEndpointTests : IAsyncLifetime
         return name;
     }
 
-    private async Task<string> SessionCookieAsync()
-    {
-        var client = _app.CreateBrowserlikeClient();
-        var login = await QuaysideFactory.PostLoginAsync(client, "admin", QuaysideFactory.Password);
-        return login.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("quayside.session=")).Split(';')[0];
-    }
-
     private async Task<WebSocket> ConnectAsync(string query, string? cookie, string origin = "http://localhost")
     {
         var ws = _app.Server.CreateWebSocketClient();
@@ -73,7 +66,7 @@ public sealed class LogsEndpointTests : IAsyncLifetime
     {
         var name = Name("wslogs");
         await LogContainers.RunStdoutStderrAsync(name);
-        using var ws = await ConnectAsync($"c={name}&tail=all&timestamps=1", await SessionCookieAsync());
+        using var ws = await ConnectAsync($"c={name}&tail=all&timestamps=1", await _app.SessionCookieAsync());
         var messages = await ReadAllAsync(ws);
 
         var meta = messages[0];
@@ -93,7 +86,7 @@ public sealed class LogsEndpointTests : IAsyncLifetime
         var b = Name("wsmerge-b");
         await LogContainers.RunAsync(a, "echo first-a; sleep 0.4; echo third-a; exec sleep 100000", "third-a");
         await LogContainers.RunAsync(b, "echo second-b; exec sleep 100000", "second-b");
-        using var ws = await ConnectAsync($"c={a}&c={b}&tail=all", await SessionCookieAsync());
+        using var ws = await ConnectAsync($"c={a}&c={b}&tail=all", await _app.SessionCookieAsync());
         var lines = Lines(await ReadAllAsync(ws));
         Assert.Equal([("first-a", 0), ("third-a", 0), ("second-b", 1)], lines.Select(l => (l.Text, l.Source)));
     }
@@ -101,7 +94,7 @@ public sealed class LogsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Wrong_options_and_a_missing_container_are_explained_on_the_stream()
     {
-        var cookie = await SessionCookieAsync();
+        var cookie = await _app.SessionCookieAsync();
         using (var ws = await ConnectAsync("c=x&tail=lots&since=5q", cookie))
         {
             var error = Assert.Single(await ReadAllAsync(ws));
@@ -126,7 +119,7 @@ public sealed class LogsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task The_stream_refuses_another_sites_origin_with_403_even_with_a_session()
     {
-        var cookie = await SessionCookieAsync();
+        var cookie = await _app.SessionCookieAsync();
         var error = await Assert.ThrowsAnyAsync<Exception>(() => ConnectAsync("c=x", cookie, origin: "http://evil.example"));
         Assert.Contains("403", error.Message);
     }

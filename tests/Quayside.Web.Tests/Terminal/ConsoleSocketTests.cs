@@ -22,7 +22,7 @@ public sealed class ConsoleSocketTests : IAsyncLifetime
     [Fact]
     public async Task From_another_origin_the_console_socket_is_refused_with_403_even_with_a_session()
     {
-        var cookie = await SessionCookieAsync();
+        var cookie = await _app.SessionCookieAsync();
         var ws = _app.Server.CreateWebSocketClient();
         ws.ConfigureRequest = r =>
         {
@@ -36,7 +36,7 @@ public sealed class ConsoleSocketTests : IAsyncLifetime
     [Fact]
     public async Task With_a_session_and_the_same_origin_the_socket_runs_the_command_and_reports_its_exit()
     {
-        var cookie = await SessionCookieAsync();
+        var cookie = await _app.SessionCookieAsync();
         var client = _app.Server.CreateWebSocketClient();
         client.ConfigureRequest = r =>
         {
@@ -69,7 +69,7 @@ public sealed class ConsoleSocketTests : IAsyncLifetime
     [Fact]
     public async Task A_bad_request_is_answered_in_words_on_the_socket()
     {
-        var cookie = await SessionCookieAsync();
+        var cookie = await _app.SessionCookieAsync();
         var client = _app.Server.CreateWebSocketClient();
         client.ConfigureRequest = r =>
         {
@@ -85,13 +85,6 @@ public sealed class ConsoleSocketTests : IAsyncLifetime
     }
 
     private Uri Address(string command) => new($"ws://localhost/ws/exec/{_container}?cmd={Uri.EscapeDataString(command)}");
-
-    private async Task<string> SessionCookieAsync()
-    {
-        var client = _app.CreateBrowserlikeClient();
-        var login = await QuaysideFactory.PostLoginAsync(client, "admin", QuaysideFactory.Password);
-        return login.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("quayside.session=")).Split(';')[0];
-    }
 
     public Task InitializeAsync() => LabContainers.RunSleeperAsync(_container);
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.WebSockets;
 
-namespace Quayside.Web.Tests;
+namespace Quayside.Web.Tests.Security;
 
-public class SecurityTests : IAsyncLifetime
+public class SessionAndLoginTests : IAsyncLifetime
 {
     private readonly QuaysideFactory _app = new();
 
@@ -40,7 +40,7 @@ public class SecurityTests : IAsyncLifetime
     [Fact]
     public async Task A_websocket_from_another_origin_is_refused_even_with_a_session()
     {
-        var cookie = await SessionCookieAsync();
+        var cookie = await _app.SessionCookieAsync();
         var ws = _app.Server.CreateWebSocketClient();
         ws.ConfigureRequest = r =>
         {
@@ -98,7 +98,7 @@ public class SecurityTests : IAsyncLifetime
     {
         var client = await _app.CreateLoggedInClientAsync();
         var bare = _app.CreateBrowserlikeClient();
-        bare.DefaultRequestHeaders.Add("Cookie", await SessionCookieAsync());
+        bare.DefaultRequestHeaders.Add("Cookie", await _app.SessionCookieAsync());
         var response = await bare.PostAsync("/api/containers/prune", null);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("antiforgery", await response.Content.ReadAsStringAsync());
@@ -120,14 +120,6 @@ public class SecurityTests : IAsyncLifetime
     {
         var response = await _app.CreateBrowserlikeClient().GetAsync("/health");
         Assert.Equal("ok", await response.Content.ReadAsStringAsync());
-    }
-
-    private async Task<string> SessionCookieAsync()
-    {
-        var client = _app.CreateBrowserlikeClient();
-        var login = await QuaysideFactory.PostLoginAsync(client, "admin", QuaysideFactory.Password);
-        var setCookie = login.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("quayside.session="));
-        return setCookie.Split(';')[0];
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
