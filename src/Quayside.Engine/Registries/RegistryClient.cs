@@ -111,9 +111,7 @@ public sealed partial class RegistryClient(HttpClient http, Uri baseUri, Registr
         {
             using var response = await SendAsync(next, null, scope, ct);
             var body = await ReadJsonAsync(response, $"the list at {next.PathAndQuery}", ct);
-            var page = body?[field] is JsonArray array
-                ? array.Select(Text).OfType<string>().ToList()
-                : [];
+            var page = body is JsonObject o && o[field] is JsonArray array ? array.Select(Text).OfType<string>().ToList() : [];
             if (page.Count == 0)
                 break;
             items.AddRange(page);

@@ -48,6 +48,27 @@ public sealed class RegistryAddressAttackTests : IDisposable
     }
 
     [Fact]
+    public async Task A_redirect_to_another_address_carries_no_password()
+    {
+        // Registries may redirect blob downloads to storage elsewhere; HttpClient drops the Authorization header on
+        // a redirect, which this guards in case the client's handler is ever changed.
+        using var storage = new HostileRegistry(ctx => JsonAsync(ctx, 200, """{"os":"linux","architecture":"amd64"}"""));
+        using var registry = new HostileRegistry(ctx =>
+        {
+            if (ctx.Request.Headers["Authorization"] != AliceBasic)
+                return JsonAsync(ctx, 401, "{}", ("WWW-Authenticate", "Basic realm=\"registry\""));
+            if (ctx.Request.Url!.AbsolutePath.Contains("/blobs/"))
+                return JsonAsync(ctx, 307, "", ("Location", $"{storage.BaseUri}blob"));
+            return JsonAsync(ctx, 200, """{"schemaVersion":2,"config":{"digest":"sha256:c0"},"layers":[]}""");
+        });
+
+        var row = Assert.Single(await Client(registry).TagPlatformsAsync("team/app", "1.0", _bound.Token));
+
+        Assert.Equal("linux/amd64", row.Platform);
+        Assert.Null(Assert.Single(storage.Requests).Authorization);
+    }
+
+    [Fact]
     public async Task Without_saved_credentials_a_token_service_on_another_loopback_port_still_works()
     {
         using var tokens = new HostileRegistry(ctx => JsonAsync(ctx, 200, """{"token":"anon"}"""));
