@@ -5,7 +5,8 @@ namespace Quayside.Engine.Registries;
 
 /// <summary>
 /// Docker Hub's web API (search and tags), at a configurable base URL (https://hub.docker.com by default) so tests can
-/// replay recorded answers.
+/// replay recorded answers. Pages are asked for by number; the answers' <c>next</c> addresses are only read as "there is
+/// more", never followed. Bodies are read through <see cref="RegistryBody"/> (capped).
 /// </summary>
 public sealed class HubClient(HttpClient http, Uri baseUri)
 {
@@ -61,7 +62,7 @@ public sealed class HubClient(HttpClient http, Uri baseUri)
         HttpResponseMessage response;
         try
         {
-            response = await http.GetAsync(new Uri(baseUri, relative), ct);
+            response = await http.GetAsync(new Uri(baseUri, relative), HttpCompletionOption.ResponseHeadersRead, ct);
         }
         catch (HttpRequestException e)
         {
@@ -77,7 +78,8 @@ public sealed class HubClient(HttpClient http, Uri baseUri)
                 throw new RegistryException($"Docker Hub has no such repository ({relative.Split('?')[0]}).", 404);
             if (!response.IsSuccessStatusCode)
                 throw new RegistryException($"Docker Hub answered {(int)response.StatusCode} {response.ReasonPhrase}.", (int)response.StatusCode);
-            return JsonNode.Parse(await response.Content.ReadAsStringAsync(ct)) ?? new JsonObject();
+            return await RegistryBody.ReadJsonAsync(response, $"Docker Hub ({baseUri.Authority})", $"the answer to {relative.Split('?')[0]}", http.Timeout, ct)
+                ?? new JsonObject();
         }
     }
 }

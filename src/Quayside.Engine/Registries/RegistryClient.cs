@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -10,7 +9,8 @@ namespace Quayside.Engine.Registries;
 /// <summary>
 /// Registry HTTP API v2 for browsing: catalog, tags (following Link paging), manifests and config blobs. Follows the
 /// registry's WWW-Authenticate challenge: Basic with the saved credentials, or the Bearer token flow (token from the
-/// realm, with the credentials when there are some).
+/// realm, with the credentials when there are some). Addresses the registry names (next-page links, the token realm) and
+/// where credentials go are checked by <see cref="RegistryUrlRules"/>; bodies are read through <see cref="RegistryBody"/>.
 /// </summary>
 public sealed partial class RegistryClient(HttpClient http, Uri baseUri, RegistryAuth? auth)
 {
@@ -22,10 +22,12 @@ public sealed partial class RegistryClient(HttpClient http, Uri baseUri, Registr
 
     public string Address => baseUri.Authority;
 
+    private string Registry => $"The registry {Address}";
+
     /// <summary>Checks that the registry accepts us (GET /v2/ after its challenge); throws in words when it does not.</summary>
     public async Task CheckLoginAsync(CancellationToken ct)
     {
-        using var response = await SendAsync("/v2/", null, "", ct);
+        using var response = await SendAsync(new Uri(baseUri, "/v2/"), null, "", ct);
     }
 
     /// <summary>Repositories whose name contains <paramref name="term"/> (all when empty), from /v2/_catalog.</summary>
@@ -77,8 +79,8 @@ public sealed partial class RegistryClient(HttpClient http, Uri baseUri, Registr
 
     private async Task<(JsonNode Manifest, string? Digest)> ManifestAsync(string repository, string reference, CancellationToken ct)
     {
-        using var response = await SendAsync($"/v2/{repository}/manifests/{reference}", ManifestAccept, PullScope(repository), ct);
-        var node = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))
+        using var response = await SendAsync(new Uri(baseUri, $"/v2/{repository}/manifests/{reference}"), ManifestAccept, PullScope(repository), ct);
+        var node = await ReadJsonAsync(response, $"the manifest of {repository}:{reference}", ct)
             ?? throw new RegistryException($"The registry {Address} sent an empty manifest for {repository}:{reference}.");
         var digest = response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.First() : null;
         return (node, digest);
@@ -88,8 +90,8 @@ public sealed partial class RegistryClient(HttpClient http, Uri baseUri, Registr
     {
         if (manifest["config"]?["digest"]?.GetValue<string>() is not { } digest)
             return null;
-        using var response = await SendAsync($"/v2/{repository}/blobs/{digest}", null, PullScope(repository), ct);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync(ct));
+        using var response = await SendAsync(new Uri(baseUri, $"/v2/{repository}/blobs/{digest}"), null, PullScope(repository), ct);
+        return await ReadJsonAsync(response, $"the image config of {repository} ({digest})", ct);
     }
 
     private static long? LayerSize(JsonNode manifest) =>
@@ -97,34 +99,45 @@ public sealed partial class RegistryClient(HttpClient http, Uri baseUri, Registr
 
     private static string PullScope(string repository) => $"repository:{repository}:pull";
 
+    /// <summary>
+    /// The items of a list and its next pages. Paging ends at an empty page or a page already read, whatever link it
+    /// carries, so a registry cannot keep Quayside asking forever.
+    /// </summary>
     private async Task<List<string>> ListPagedAsync(string first, string field, string scope, CancellationToken ct)
     {
         var items = new List<string>();
-        for (string? next = first; next is not null && items.Count < MaxListed;)
+        var read = new HashSet<Uri>();
+        for (Uri? next = new(baseUri, first); next is not null && items.Count < MaxListed && read.Add(next);)
         {
             using var response = await SendAsync(next, null, scope, ct);
-            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct));
-            items.AddRange(body?[field]?.AsArray().Select(n => n!.GetValue<string>()) ?? []);
-            next = NextLink(response);
+            var body = await ReadJsonAsync(response, $"the list at {next.PathAndQuery}", ct);
+            var page = body is JsonObject o && o[field] is JsonArray array ? array.Select(Text).OfType<string>().ToList() : [];
+            if (page.Count == 0)
+                break;
+            items.AddRange(page);
+            next = NextLink(response) is { } link ? RegistryUrlRules.NextPage(baseUri, next, link) : null;
         }
         return items;
     }
 
-    /// <summary>The path of a Link: &lt;/v2/...&gt;; rel="next" header, if any.</summary>
+    /// <summary>The target of a Link: &lt;/v2/...&gt;; rel="next" header, if any, as sent (not checked).</summary>
     public static string? NextLink(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Link", out var links) && LinkNext().Match(string.Join(",", links)) is { Success: true } m
             ? m.Groups[1].Value : null;
 
-    private async Task<HttpResponseMessage> SendAsync(string path, string? accept, string scope, CancellationToken ct)
+    private Task<JsonNode?> ReadJsonAsync(HttpResponseMessage response, string what, CancellationToken ct) =>
+        RegistryBody.ReadJsonAsync(response, Registry, what, http.Timeout, ct);
+
+    private async Task<HttpResponseMessage> SendAsync(Uri uri, string? accept, string scope, CancellationToken ct)
     {
-        var response = await TryAsync(path, accept, _tokens.GetValueOrDefault(scope), ct);
+        var response = await TryAsync(uri, accept, _tokens.GetValueOrDefault(scope), ct);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
             var challenge = RegistryChallenge.Parse(response.Headers.WwwAuthenticate.ToString());
             response.Dispose();
             var header = await AnswerAsync(challenge, scope, ct);
             _tokens[scope] = header;
-            response = await TryAsync(path, accept, header, ct);
+            response = await TryAsync(uri, accept, header, ct);
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
                 response.Dispose();
@@ -136,7 +149,7 @@ public sealed partial class RegistryClient(HttpClient http, Uri baseUri, Registr
         if (response.IsSuccessStatusCode)
             return response;
         using (response)
-            throw await FailureAsync(response, path, ct);
+            throw await FailureAsync(response, uri.PathAndQuery, ct);
     }
 
     private async Task<AuthenticationHeaderValue> AnswerAsync(RegistryChallenge? challenge, string scope, CancellationToken ct)
@@ -145,6 +158,7 @@ public sealed partial class RegistryClient(HttpClient http, Uri baseUri, Registr
         {
             if (auth is null)
                 throw new RegistryException($"The registry {Address} requires a login (Basic) and no credentials are saved for it. Add them on the Registries page.", 401);
+            RegistryUrlRules.CheckBasic(baseUri);
             return BasicHeader();
         }
         if (!challenge.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) || challenge["realm"] is not { } realm)
@@ -155,7 +169,8 @@ public sealed partial class RegistryClient(HttpClient http, Uri baseUri, Registr
         var wanted = scope.Length > 0 ? scope : challenge["scope"];
         if (!string.IsNullOrEmpty(wanted))
             query.Add("scope=" + Uri.EscapeDataString(wanted));
-        var url = realm + (query.Count == 0 ? "" : (realm.Contains('?') ? "&" : "?") + string.Join("&", query));
+        var tokenService = RegistryUrlRules.TokenService(baseUri, realm, auth is not null);
+        var url = tokenService.AbsoluteUri + (query.Count == 0 ? "" : (tokenService.Query.Length > 0 ? "&" : "?") + string.Join("&", query));
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (auth is not null)
             request.Headers.Authorization = BasicHeader();
@@ -164,18 +179,20 @@ public sealed partial class RegistryClient(HttpClient http, Uri baseUri, Registr
             throw new RegistryException(response.StatusCode == HttpStatusCode.Unauthorized
                 ? $"The token service of {Address} refused the credentials{(auth is null ? " (none are saved)" : $" for {auth.Username}")}."
                 : $"The token service of {Address} answered {(int)response.StatusCode}.", (int)response.StatusCode);
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct));
-        var token = body?["token"]?.GetValue<string>() ?? body?["access_token"]?.GetValue<string>()
+        var body = await RegistryBody.ReadJsonAsync(response, $"The token service of {Address} ({tokenService.Authority})", "the token", http.Timeout, ct);
+        var token = Text(body?["token"]) ?? Text(body?["access_token"])
             ?? throw new RegistryException($"The token service of {Address} sent no token.");
         return new AuthenticationHeaderValue("Bearer", token);
     }
 
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
     private AuthenticationHeaderValue BasicHeader() =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{auth!.Username}:{auth.Secret}")));
 
-    private async Task<HttpResponseMessage> TryAsync(string path, string? accept, AuthenticationHeaderValue? authorization, CancellationToken ct)
+    private async Task<HttpResponseMessage> TryAsync(Uri uri, string? accept, AuthenticationHeaderValue? authorization, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUri, path));
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         if (accept is not null)
             request.Headers.TryAddWithoutValidation("Accept", accept);
         request.Headers.Authorization = authorization;
@@ -186,7 +203,7 @@ public sealed partial class RegistryClient(HttpClient http, Uri baseUri, Registr
     {
         try
         {
-            return await http.SendAsync(request, ct);
+            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         }
         catch (HttpRequestException e)
         {
@@ -203,9 +220,9 @@ public sealed partial class RegistryClient(HttpClient http, Uri baseUri, Registr
         var code = "";
         try
         {
-            code = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))?["errors"]?[0]?["code"]?.GetValue<string>() ?? "";
+            code = (await ReadJsonAsync(response, $"the error for {path}", ct))?["errors"]?[0]?["code"]?.GetValue<string>() ?? "";
         }
-        catch (JsonException)
+        catch (Exception e) when (e is RegistryException or InvalidOperationException)
         {
         }
         var status = (int)response.StatusCode;
