@@ -14,8 +14,8 @@ public sealed class LiveSecurityTests(QuaysideApp app, ITestOutputHelper output)
     {
         var container = await RunSleeperAsync("revoked-page");
         var victim = await NewPageAsync(await NewContextAsync());
-        await LoginAsync(victim, $"/containers/{container}");
-        await WaitForInteractiveAsync(victim, "[data-testid=user-name]");
+        await LoginAsync(victim, "/containers");
+        await WaitForInteractiveAsync(victim, "[data-testid=search]");
 
         await LoginAsync(Page, "/account/sessions");
         var other = Page.Locator("tr[data-testid=session-row][data-current=false]");
@@ -31,6 +31,7 @@ public sealed class LiveSecurityTests(QuaysideApp app, ITestOutputHelper output)
         await victim.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/login", new() { Timeout = 60_000 });
         await Expect(victim.Locator("[data-testid=login-form]")).ToBeVisibleAsync();
         await victim.GotoAsync($"/containers/{container}");
+        await Expect(victim).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
         await Expect(victim.Locator("[data-testid=login-form]")).ToBeVisibleAsync();
         await Expect(Page.Locator("[data-testid=user-name]")).ToHaveTextAsync(QuaysideApp.UserName);
     }
@@ -46,7 +47,9 @@ public sealed class LiveSecurityTests(QuaysideApp app, ITestOutputHelper output)
         {
             var response = await Page.GotoAsync(path);
             Assert.Contains("frame-ancestors 'none'", (await response!.AllHeadersAsync())["content-security-policy"]);
-            await WaitForInteractiveAsync(Page, "[data-testid=user-name]");
+            // Interactive: Blazor attached its handlers somewhere on the page, so its scripts and modules have run.
+            await Page.WaitForFunctionAsync("() => [...document.querySelectorAll('*')].some(e => Object.keys(e).some(k => k.startsWith('_blazorEvents_')))",
+                null, new() { Timeout = (float)FirstLoad.TotalMilliseconds, PollingInterval = 100 });
             Assert.Empty(await Page.EvaluateAsync<string[]>("() => window.__csp"));
         }
     }
