@@ -96,6 +96,20 @@ public sealed partial class QuaysideFactory(string? adminPassword = QuaysideFact
         return setCookie.Split(';')[0];
     }
 
+    /// <summary>A WebSocket client whose upgrade carries this Origin and Cookie header (either may be left out).</summary>
+    public WebSocketClient WebSocketClient(string? origin, string? cookie)
+    {
+        var ws = Server.CreateWebSocketClient();
+        ws.ConfigureRequest = r =>
+        {
+            if (origin is not null)
+                r.Headers.Origin = origin;
+            if (cookie is not null)
+                r.Headers.Cookie = cookie;
+        };
+        return ws;
+    }
+
     private sealed record AntiforgeryToken(string HeaderName, string Token);
 
     public override async ValueTask DisposeAsync()

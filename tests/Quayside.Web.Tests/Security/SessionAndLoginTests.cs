@@ -41,12 +41,7 @@ public class SessionAndLoginTests : IAsyncLifetime
     public async Task A_websocket_from_another_origin_is_refused_even_with_a_session()
     {
         var cookie = await _app.SessionCookieAsync();
-        var ws = _app.Server.CreateWebSocketClient();
-        ws.ConfigureRequest = r =>
-        {
-            r.Headers.Origin = "http://evil.example";
-            r.Headers.Cookie = cookie;
-        };
+        var ws = _app.WebSocketClient("http://evil.example", cookie);
         var error = await Assert.ThrowsAnyAsync<Exception>(() => ws.ConnectAsync(new Uri("ws://localhost/_blazor?id=x"), CancellationToken.None));
         Assert.Contains("403", error.Message);
     }
@@ -54,8 +49,7 @@ public class SessionAndLoginTests : IAsyncLifetime
     [Fact]
     public async Task A_websocket_without_a_session_is_refused()
     {
-        var ws = _app.Server.CreateWebSocketClient();
-        ws.ConfigureRequest = r => r.Headers.Origin = "http://localhost";
+        var ws = _app.WebSocketClient("http://localhost", cookie: null);
         var error = await Assert.ThrowsAnyAsync<Exception>(() => ws.ConnectAsync(new Uri("ws://localhost/_blazor?id=x"), CancellationToken.None));
         Assert.Contains("401", error.Message);
     }

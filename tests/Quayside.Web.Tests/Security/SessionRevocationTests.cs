@@ -97,12 +97,7 @@ public class SessionRevocationTests : IAsyncLifetime
         try
         {
             var cookie = await _app.SessionCookieAsync();
-            var ws = _app.Server.CreateWebSocketClient();
-            ws.ConfigureRequest = r =>
-            {
-                r.Headers.Origin = "http://localhost";
-                r.Headers.Cookie = cookie;
-            };
+            var ws = _app.WebSocketClient("http://localhost", cookie);
             using var socket = await ws.ConnectAsync(new Uri($"ws://localhost/ws/exec/{name}?cmd=sh"), CancellationToken.None);
             var store = _app.Services.GetRequiredService<SessionStore>();
             var session = Assert.Single(store.For("admin"));

@@ -50,27 +50,14 @@ public class WebSocketOriginTests : IAsyncLifetime
     [Fact]
     public async Task The_dashboards_own_origin_still_opens_the_shell()
     {
-        using var socket = await Client(origin: "http://localhost", _cookie).ConnectAsync(new Uri($"ws://localhost/ws/exec/{Target}?cmd=sh"), CancellationToken.None);
+        using var socket = await _app.WebSocketClient("http://localhost", _cookie).ConnectAsync(new Uri($"ws://localhost/ws/exec/{Target}?cmd=sh"), CancellationToken.None);
         await socket.SendAsync("echo own-$((6*7))\n"u8.ToArray(), WebSocketMessageType.Binary, true, CancellationToken.None);
         Assert.Contains("own-42", await ReceiveUntilAsync(socket, "own-42"));
     }
 
-    private WebSocketClient Client(string? origin, string? cookie)
-    {
-        var ws = _app.Server.CreateWebSocketClient();
-        ws.ConfigureRequest = r =>
-        {
-            if (origin is not null)
-                r.Headers.Origin = origin;
-            if (cookie is not null)
-                r.Headers.Cookie = cookie;
-        };
-        return ws;
-    }
-
     private async Task<string> ConnectAsync(string route, string? origin, string? cookie)
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => Client(origin, cookie).ConnectAsync(new Uri("ws://localhost" + route), CancellationToken.None));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => _app.WebSocketClient(origin, cookie).ConnectAsync(new Uri("ws://localhost" + route), CancellationToken.None));
         return error.Message;
     }
 

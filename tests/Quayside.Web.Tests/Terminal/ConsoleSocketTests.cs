@@ -13,8 +13,7 @@ public sealed class ConsoleSocketTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_session_the_console_socket_is_refused_with_401()
     {
-        var ws = _app.Server.CreateWebSocketClient();
-        ws.ConfigureRequest = r => r.Headers.Origin = "http://localhost";
+        var ws = _app.WebSocketClient("http://localhost", cookie: null);
         var error = await Assert.ThrowsAnyAsync<Exception>(() => ws.ConnectAsync(Address("/bin/sh"), CancellationToken.None));
         Assert.Contains("401", error.Message);
     }
@@ -23,12 +22,7 @@ public sealed class ConsoleSocketTests : IAsyncLifetime
     public async Task From_another_origin_the_console_socket_is_refused_with_403_even_with_a_session()
     {
         var cookie = await _app.SessionCookieAsync();
-        var ws = _app.Server.CreateWebSocketClient();
-        ws.ConfigureRequest = r =>
-        {
-            r.Headers.Origin = "http://evil.example";
-            r.Headers.Cookie = cookie;
-        };
+        var ws = _app.WebSocketClient("http://evil.example", cookie);
         var error = await Assert.ThrowsAnyAsync<Exception>(() => ws.ConnectAsync(Address("/bin/sh"), CancellationToken.None));
         Assert.Contains("403", error.Message);
     }
@@ -37,12 +31,7 @@ public sealed class ConsoleSocketTests : IAsyncLifetime
     public async Task With_a_session_and_the_same_origin_the_socket_runs_the_command_and_reports_its_exit()
     {
         var cookie = await _app.SessionCookieAsync();
-        var client = _app.Server.CreateWebSocketClient();
-        client.ConfigureRequest = r =>
-        {
-            r.Headers.Origin = "http://localhost";
-            r.Headers.Cookie = cookie;
-        };
+        var client = _app.WebSocketClient("http://localhost", cookie);
         using var ws = await client.ConnectAsync(Address("/bin/sh"), CancellationToken.None);
         await ws.SendAsync("echo sock''et; exit 5\n"u8.ToArray(), WebSocketMessageType.Binary, true, CancellationToken.None);
         var output = new StringBuilder();
@@ -70,12 +59,7 @@ public sealed class ConsoleSocketTests : IAsyncLifetime
     public async Task A_bad_request_is_answered_in_words_on_the_socket()
     {
         var cookie = await _app.SessionCookieAsync();
-        var client = _app.Server.CreateWebSocketClient();
-        client.ConfigureRequest = r =>
-        {
-            r.Headers.Origin = "http://localhost";
-            r.Headers.Cookie = cookie;
-        };
+        var client = _app.WebSocketClient("http://localhost", cookie);
         using var ws = await client.ConnectAsync(new Uri($"ws://localhost/ws/exec/{_container}?cmd=%2Fbin%2Fsh&workdir=relative"), CancellationToken.None);
         var buffer = new byte[8192];
         var frame = await ws.ReceiveAsync(buffer, new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
