@@ -9,6 +9,12 @@ app=/app/Quayside.Web
 # Started with --user: nothing to switch; the socket's group is the caller's business (--group-add).
 if [ "$(id -u)" != 0 ]; then exec "$app" "$@"; fi
 
+# The image's HEALTHCHECK (run by the engine as root, like docker exec): the probe itself runs as the app's user,
+# with no groups and no capabilities, and changes nothing in the container.
+if [ "${1:-}" = --health-check ]; then
+    exec setpriv --reuid="$app_uid" --regid="$app_gid" --clear-groups --inh-caps=-all --bounding-set=-all --no-new-privs -- "$app" "$@"
+fi
+
 case "${DOCKER_HOST:-unix:///var/run/docker.sock}" in
     unix://*) socket=${DOCKER_HOST:-unix:///var/run/docker.sock}; socket=${socket#unix://} ;;
     *) socket= ;; # tcp: no socket file, no group to add

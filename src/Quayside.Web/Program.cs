@@ -24,7 +24,7 @@ var settings = QuaysideSettings.Resolve(builder.Configuration);
 builder.WebHost.UseUrls(settings.Urls);
 // Serve the static web assets from the build output also outside Development (a published app has them in wwwroot).
 builder.WebHost.UseStaticWebAssets();
-Directory.CreateDirectory(settings.DataDirectory);
+DataDirectory.Prepare(settings.DataDirectory);
 builder.WebHost.UseQuaysideTls(settings);
 
 builder.Services.AddSingleton(settings);
@@ -80,6 +80,7 @@ var app = builder.Build();
 foreach (var warning in settings.ExposureWarnings())
     Console.WriteLine(warning);
 await AdminBootstrap.RunAsync(app.Services, app.Configuration, Console.Out, settings.OpenUrl + "/setup");
+DataDirectory.Tighten(settings.DataDirectory); // the database AdminBootstrap may just have created
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"Quayside is running: open {settings.OpenUrl} (data in {settings.DataDirectory})."));
 
