@@ -158,6 +158,14 @@ ensure_network() {
         || dk network inspect "$network" >/dev/null 2>&1 || die "could not create the network $network"
 }
 
+# A stopped container does not keep its network from being removed; one made anew under the same name has another id.
+reattach_network() {
+    dk network inspect "$network" >/dev/null 2>&1 && return
+    ensure_network
+    dk network disconnect -f "$network" "$name" >/dev/null 2>&1 || true
+    dk network connect "$network" "$name" >/dev/null
+}
+
 # The network goes with the container when the script made it and nothing else uses it.
 remove_network() {
     [ -n "$1" ] && [ "$(dk network inspect -f "{{index .Labels \"$label_prefix.network\"}}" "$1" 2>/dev/null)" = true ] || return 0
@@ -218,6 +226,8 @@ case "$action" in
             port=$(previous port) bind=$(previous bind) tls=$(previous tls)
             [ "$tls" = off ] && tls=
             if [ "$(dk container inspect -f '{{.State.Running}}' "$name")" != true ]; then
+                network=$(previous network)
+                [ -z "$network" ] || reattach_network
                 dk start "$name" >/dev/null
                 report_start new
             else

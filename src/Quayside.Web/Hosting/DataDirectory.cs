@@ -23,12 +23,19 @@ public static class DataDirectory
             Directory.CreateDirectory(path);
             return;
         }
-        // Only the data folder itself is made owner-only: parents such as ~/.local/share keep the usual mode.
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } parent)
-            Directory.CreateDirectory(parent);
-        Directory.CreateDirectory(path, OwnerOnly);
-        // Made here rather than by Data Protection, which would make it with the process's umask (0755).
-        Directory.CreateDirectory(Path.Combine(path, KeysFolder), OwnerOnly);
+        try
+        {
+            // Only the data folder itself is made owner-only: parents such as ~/.local/share keep the usual mode.
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } parent)
+                Directory.CreateDirectory(parent);
+            Directory.CreateDirectory(path, OwnerOnly);
+            // Made here rather than by Data Protection, which would make it with the process's umask (0755).
+            Directory.CreateDirectory(Path.Combine(path, KeysFolder), OwnerOnly);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new InvalidOperationException($"Quayside cannot make its data folder {path}: {e.Message} Give it a folder its user may write to (QUAYSIDE_DATA).", e);
+        }
         Tighten(path, log);
     }
 
