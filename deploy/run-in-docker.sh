@@ -176,10 +176,11 @@ remove_network() {
 # the app deletes it once the administrator exists. Nothing about it is kept in the container's configuration (docker
 # inspect) or on the host: the copy on the host lives in a private temporary folder for the moment of the copy.
 copy_password() {
-    local dir status=0
+    local dir status=0 owner=(--owner="$app_uid" --group="$app_uid")
+    tar --version 2>/dev/null | grep -q 'GNU tar' || owner=(--uid "$app_uid" --gid "$app_uid") # bsdtar (macOS)
     dir=$(mktemp -d)
-    (umask 077 && printf '%s' "$QUAYSIDE_ADMIN_PASSWORD" >"$dir/${password_file##*/}") || status=$?
-    [ "$status" != 0 ] || tar -C "$dir" --owner="$app_uid" --group="$app_uid" --numeric-owner --mode=0400 -cf - "${password_file##*/}" \
+    (umask 077 && printf '%s' "$QUAYSIDE_ADMIN_PASSWORD" >"$dir/${password_file##*/}" && chmod 0400 "$dir/${password_file##*/}") || status=$?
+    [ "$status" != 0 ] || tar -C "$dir" "${owner[@]}" --numeric-owner -cf - "${password_file##*/}" \
         | dk cp -a - "$name:${password_file%/*}" || status=$?
     rm -rf "$dir"
     [ "$status" = 0 ] || { dk rm -f "$name" >/dev/null 2>&1; die "could not hand the administrator password to the container $name"; }

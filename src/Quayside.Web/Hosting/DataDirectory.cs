@@ -29,7 +29,7 @@ public static class DataDirectory
             if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } parent)
                 Directory.CreateDirectory(parent);
             Directory.CreateDirectory(path, OwnerOnly);
-            // Made here rather than by Data Protection, which would make it with the process's umask (0755).
+            // Made here, owner-only, before Data Protection writes its first key there.
             Directory.CreateDirectory(Path.Combine(path, KeysFolder), OwnerOnly);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
@@ -77,7 +77,7 @@ public static class DataDirectory
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            log.WriteLine($"WARNING: {path} is readable by other users (mode {Octal(mode)}) and Quayside could not restrict it to its owner: {e.Message} Run: chmod go-rwx {path}");
+            log.WriteLine($"WARNING: {path} is open to other users (mode {Octal(mode)}) and Quayside could not restrict it to its owner: {e.Message} Run: chmod go-rwx {path}");
         }
         return true;
     }
