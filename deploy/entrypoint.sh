@@ -6,6 +6,15 @@ app_uid=${QUAYSIDE_UID:-10001}
 app_gid=${QUAYSIDE_GID:-10001}
 app=/app/Quayside.Web
 
+# The image's HEALTHCHECK, which the engine runs as the image's user (root) like docker exec: the probe itself runs as
+# the app's user, with no groups and no capabilities, and changes nothing in the container. Without diagnostics it
+# leaves no debugger pipes in /tmp when the engine kills a probe that timed out.
+if [ "${1:-}" = --health-check ]; then
+    export DOTNET_EnableDiagnostics=0
+    if [ "$(id -u)" != 0 ]; then exec "$app" "$@"; fi
+    exec setpriv --reuid="$app_uid" --regid="$app_gid" --clear-groups --inh-caps=-all --bounding-set=-all --no-new-privs -- "$app" "$@"
+fi
+
 # Started with --user: nothing to switch; the socket's group is the caller's business (--group-add).
 if [ "$(id -u)" != 0 ]; then exec "$app" "$@"; fi
 

@@ -3,7 +3,7 @@
 #
 # Usage: run-in-docker.sh [-r | -s | -u | -l] [-p PORT] [-b ADDR] [-t] [-c CERT -k KEY] [-i IMAGE] [-h]
 #   -r        run: use the image (pull it, or build it from this checkout if it cannot be pulled), start it detached
-#             with --restart unless-stopped, print the URL and, on first start, the setup token
+#             with --restart unless-stopped on a network of its own, print the URL and, on first start, the setup token
 #   -s        stop and remove the container (the data volume stays)
 #   -u        upgrade: pull or build the image again and recreate the container, keeping the data volume and the
 #             options it was started with (unless given again)
@@ -15,8 +15,10 @@
 #   -k KEY    the private key (PEM) of -c's certificate
 #   -i IMAGE  use IMAGE instead of the published one (e.g. one built from deploy/Dockerfile)
 #   -h        this help
-# Environment: QUAYSIDE_ADMIN_PASSWORD (creates the account admin on first start, instead of a setup token),
+# Environment: QUAYSIDE_ADMIN_PASSWORD (creates the account admin on first start, instead of a setup token; handed to
+#   the container as a file the app deletes, never as a variable docker inspect would show),
 #   QUAYSIDE_NAME (container name, default quayside), QUAYSIDE_VOLUME (data volume, default quayside-data),
+#   QUAYSIDE_NETWORK (the container's own network, default NAME-net: other containers cannot reach it),
 #   QUAYSIDE_SDK_IMAGE and QUAYSIDE_BASE_IMAGE (build arguments when building), QUAYSIDE_LABELS (extra key=value
 #   labels, space-separated, for what the script creates), DOCKER (the docker command, default docker).
 # Safe to run again: -r on a running container only prints where it is; -s on a missing one does nothing.
@@ -27,9 +29,12 @@ published_image=ghcr.io/quayside/quayside:latest
 docker_cmd=${DOCKER:-docker}
 name=${QUAYSIDE_NAME:-quayside}
 volume=${QUAYSIDE_VOLUME:-quayside-data}
+network=${QUAYSIDE_NETWORK:-$name-net}
 container_port=8000
 socket=/var/run/docker.sock
 label_prefix=org.quayside.run
+app_uid=10001 # the image's user (deploy/Dockerfile)
+password_file=/tmp/quayside-admin-password
 
 usage() { awk 'NR >= 4 && /^#/ { sub(/^# ?/, ""); print; next } NR >= 4 { exit }' "$0"; }
 die() { echo "run-in-docker: $*" >&2; exit 1; }
@@ -65,6 +70,7 @@ if [ "$action" = upgrade ] && exists; then
     port=${port:-$(previous port)}
     bind=${bind:-$(previous bind)}
     image=${image:-$(previous image)}
+    if [ -z "${QUAYSIDE_NETWORK:-}" ] && [ -n "$(previous network)" ]; then network=$(previous network); fi
     if [ -z "$tls$cert$key" ]; then
         tls=$(previous tls)
         cert=$(previous cert)
@@ -144,13 +150,50 @@ report_start() {
     [ -z "$token" ] || echo "First start: open $(url)/setup and enter the one-time setup token: $token"
 }
 
+# A user-defined bridge of Quayside's own: containers on the default bridge (or any other network) cannot open a
+# connection to it, only the port published on the host reaches it.
+ensure_network() {
+    dk network inspect "$network" >/dev/null 2>&1 && return
+    dk network create "${labels[@]}" --label "$label_prefix.network=true" "$network" >/dev/null \
+        || dk network inspect "$network" >/dev/null 2>&1 || die "could not create the network $network"
+}
+
+# A stopped container does not keep its network from being removed; one made anew under the same name has another id.
+reattach_network() {
+    dk network inspect "$network" >/dev/null 2>&1 && return
+    ensure_network
+    dk network disconnect -f "$network" "$name" >/dev/null 2>&1 || true
+    dk network connect "$network" "$name" >/dev/null
+}
+
+# The network goes with the container when the script made it and nothing else uses it.
+remove_network() {
+    [ -n "$1" ] && [ "$(dk network inspect -f "{{index .Labels \"$label_prefix.network\"}}" "$1" 2>/dev/null)" = true ] || return 0
+    dk network rm "$1" >/dev/null 2>&1 || true
+}
+
+# Puts QUAYSIDE_ADMIN_PASSWORD into the created (not yet started) container as a file only the app's user can read;
+# the app deletes it once the administrator exists. Nothing about it is kept in the container's configuration (docker
+# inspect) or on the host: the copy on the host lives in a private temporary folder for the moment of the copy.
+copy_password() {
+    local dir status=0 owner=(--owner="$app_uid" --group="$app_uid")
+    tar --version 2>/dev/null | grep -q 'GNU tar' || owner=(--uid "$app_uid" --gid "$app_uid") # bsdtar (macOS)
+    dir=$(mktemp -d)
+    (umask 077 && printf '%s' "$QUAYSIDE_ADMIN_PASSWORD" >"$dir/${password_file##*/}" && chmod 0400 "$dir/${password_file##*/}") || status=$?
+    [ "$status" != 0 ] || tar -C "$dir" "${owner[@]}" --numeric-owner -cf - "${password_file##*/}" \
+        | dk cp -a - "$name:${password_file%/*}" || status=$?
+    rm -rf "$dir"
+    [ "$status" = 0 ] || { dk rm -f "$name" >/dev/null 2>&1; die "could not hand the administrator password to the container $name"; }
+}
+
 start_new() {
-    local args=(run -d --name "$name" --restart unless-stopped
+    local args=(create --name "$name" --restart unless-stopped
+        --network "$network"
         -p "$bind:$port:$container_port"
         -v "$socket:$socket"
         -v "$volume:/data"
         --label "$label_prefix.port=$port" --label "$label_prefix.bind=$bind" --label "$label_prefix.image=$image"
-        --label "$label_prefix.tls=${tls:-off}" "${labels[@]}")
+        --label "$label_prefix.tls=${tls:-off}" --label "$label_prefix.network=$network" "${labels[@]}")
     case "$tls" in
         self-signed) args+=(-e "QUAYSIDE_URLS=https://0.0.0.0:$container_port" -e QUAYSIDE_TLS=self-signed) ;;
         own) args+=(-e "QUAYSIDE_URLS=https://0.0.0.0:$container_port"
@@ -158,13 +201,20 @@ start_new() {
                 -e QUAYSIDE_TLS_CERT=/etc/quayside/tls.crt -e QUAYSIDE_TLS_KEY=/etc/quayside/tls.key
                 --label "$label_prefix.cert=$cert" --label "$label_prefix.key=$key") ;;
     esac
-    [ -z "${QUAYSIDE_ADMIN_PASSWORD:-}" ] || args+=(-e QUAYSIDE_ADMIN_PASSWORD)
+    [ -z "${QUAYSIDE_ADMIN_PASSWORD:-}" ] || args+=(-e "QUAYSIDE_ADMIN_PASSWORD_FILE=$password_file")
     [ -S "$socket" ] || echo "run-in-docker: warning: no Docker socket at $socket; Quayside will show the error" >&2
     if ! dk volume inspect "$volume" >/dev/null 2>&1; then
         dk volume create "${labels[@]}" "$volume" >/dev/null
     fi
+    ensure_network
     echo "+ docker ${args[*]} $image" | sed 's/ --label [^ ]*//g' >&2
     dk "${args[@]}" "$image" >/dev/null
+    if [ -n "${QUAYSIDE_ADMIN_PASSWORD:-}" ]; then
+        echo "+ docker cp -a - $name:${password_file%/*}   (the administrator password, readable by uid $app_uid only)" >&2
+        copy_password
+    fi
+    echo "+ docker start $name" >&2
+    dk start "$name" >/dev/null
 }
 
 if [ -n "$action" ] && [ "$action" != stop ] && [ -z "$tls" ] && ! is_loopback; then
@@ -177,6 +227,8 @@ case "$action" in
             port=$(previous port) bind=$(previous bind) tls=$(previous tls)
             [ "$tls" = off ] && tls=
             if [ "$(dk container inspect -f '{{.State.Running}}' "$name")" != true ]; then
+                network=$(previous network)
+                [ -z "$network" ] || reattach_network
                 dk start "$name" >/dev/null
                 report_start new
             else
@@ -194,8 +246,10 @@ case "$action" in
         report_start new ;;
     stop)
         if exists; then
+            network=$(previous network)
             dk stop "$name" >/dev/null
             dk rm "$name" >/dev/null
+            remove_network "$network"
             echo "Removed container $name; the data volume $volume stays (remove it with: docker volume rm $volume)."
         else
             echo "No container $name: nothing to stop."

@@ -23,7 +23,7 @@ var settings = QuaysideSettings.Resolve(builder.Configuration);
 builder.WebHost.UseUrls(settings.Urls);
 // Serve the static web assets from the build output also outside Development (a published app has them in wwwroot).
 builder.WebHost.UseStaticWebAssets();
-Directory.CreateDirectory(settings.DataDirectory);
+DataDirectory.Prepare(settings.DataDirectory);
 builder.WebHost.UseQuaysideTls(settings);
 
 builder.Services.AddSingleton(settings);
@@ -56,6 +56,7 @@ foreach (var warning in settings.ExposureWarnings())
     Console.WriteLine(warning);
 await AdminBootstrap.RunAsync(app.Services, app.Configuration, Console.Out, settings.OpenUrl + "/setup");
 await app.Services.GetRequiredService<SessionStore>().LoadAsync();
+DataDirectory.Tighten(settings.DataDirectory); // the database AdminBootstrap may just have created
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"Quayside is running: open {settings.OpenUrl} (data in {settings.DataDirectory})."));
 

@@ -25,12 +25,13 @@ public static class HealthProbe
         try
         {
             using var response = http.Send(new HttpRequestMessage(HttpMethod.Get, url));
-            Console.WriteLine($"{url}: {(int)response.StatusCode}");
+            // The user shows in `docker inspect`'s health log: the probe runs as the app's user, not as root.
+            Console.WriteLine($"{url}: {(int)response.StatusCode} (asked as user {Environment.UserName})");
             return response.IsSuccessStatusCode;
         }
         catch (Exception e)
         {
-            Console.WriteLine($"{url}: {e.GetBaseException().Message}");
+            Console.WriteLine($"{url}: {e.GetBaseException().Message} (asked as user {Environment.UserName})");
             return false;
         }
     }

@@ -55,7 +55,10 @@ public static class TlsCertificate
         var now = DateTimeOffset.UtcNow;
         using var cert = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(2));
 
-        Directory.CreateDirectory(Path.GetDirectoryName(keyPath)!);
+        if (OperatingSystem.IsWindows())
+            Directory.CreateDirectory(Path.GetDirectoryName(keyPath)!);
+        else
+            Directory.CreateDirectory(Path.GetDirectoryName(keyPath)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         File.WriteAllText(keyPath, "");
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);

@@ -10,7 +10,8 @@ namespace Quayside.E2E.Deploy;
 /// </summary>
 public sealed class QuaysideImage : IAsyncLifetime
 {
-    public const string Tag = "quayside-lab/quayside:e2e";
+    /// <summary>QUAYSIDE_E2E_IMAGE sets another tag, so test runs from two checkouts at once do not build over each other's image.</summary>
+    public static readonly string Tag = Environment.GetEnvironmentVariable("QUAYSIDE_E2E_IMAGE") is { Length: > 0 } tag ? tag : "quayside-lab/quayside:e2e";
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(15);
 
     public string Root { get; } = QuaysideApp.RepoRoot();
@@ -21,7 +22,29 @@ public sealed class QuaysideImage : IAsyncLifetime
     /// <summary>The host socket's owner and mode before any test ran ("uid:gid mode").</summary>
     public string SocketBefore { get; private set; } = "";
 
+    private static readonly SemaphoreSlim BuildGate = new(1, 1);
+    private static QuaysideImage? _built;
+
+    /// <summary>Builds once per test run, however many test classes take this fixture.</summary>
     public async Task InitializeAsync()
+    {
+        await BuildGate.WaitAsync();
+        try
+        {
+            if (_built is null)
+            {
+                await BuildAsync();
+                _built = this;
+            }
+            (SocketBefore, SdkImage, BaseImage, Version) = (_built.SocketBefore, _built.SdkImage, _built.BaseImage, _built.Version);
+        }
+        finally
+        {
+            BuildGate.Release();
+        }
+    }
+
+    private async Task BuildAsync()
     {
         SocketBefore = await SocketOwnerAndModeAsync();
         var bases = await RunAsync(Path.Combine(Root, "scripts", "lab-dotnet-base.sh"), [], new Dictionary<string, string>(), BuildTimeout);

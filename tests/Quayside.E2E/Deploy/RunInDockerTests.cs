@@ -30,6 +30,7 @@ public sealed class RunInDockerTests(QuaysideApp app, QuaysideImage image, ITest
             output.WriteLine($"container {_name}, last log lines:\n{logs.Stdout}{logs.Stderr}");
         await LabContainers.RemoveAsync(_name);
         await DockerCommand.RunAsync("volume", "rm", _name + "-data");
+        await DockerCommand.RunAsync("network", "rm", _name + "-net");
         // Whatever the test did, the host's socket is as it was: never chown'ed or chmod'ed.
         Assert.Equal(image.SocketBefore, await QuaysideImage.SocketOwnerAndModeAsync());
     }
@@ -89,7 +90,8 @@ public sealed class RunInDockerTests(QuaysideApp app, QuaysideImage image, ITest
         var run = await ScriptAsync(true, "-r", "-p", _port.ToString(), "-i", QuaysideImage.Tag);
         Assert.Equal(0, run.ExitCode);
         Assert.Contains($"Quayside is running in container {_name}: {Url()}", run.Stdout);
-        Assert.Contains("docker run -d --name " + _name + " --restart unless-stopped -p 127.0.0.1:" + _port + ":8000", run.Stderr);
+        Assert.Contains("docker create --name " + _name + " --restart unless-stopped --network " + _name + "-net -p 127.0.0.1:" + _port + ":8000", run.Stderr);
+        Assert.Contains("docker start " + _name, run.Stderr);
         await WaitHealthyAsync();
 
         // The app runs as its own user with the socket's group added, not as root.
@@ -154,6 +156,7 @@ public sealed class RunInDockerTests(QuaysideApp app, QuaysideImage image, ITest
         Assert.DoesNotContain("setup token", upgrade.Stdout);
         Assert.NotEqual(firstId, await DockerCommand.InspectAsync(_name, "{{.Id}}"));
         Assert.Equal("unless-stopped", await DockerCommand.InspectAsync(_name, "{{.HostConfig.RestartPolicy.Name}}"));
+        Assert.Equal(_name + "-net", await DockerCommand.InspectAsync(_name, "{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}"));
         page = await LoginAsync();
         await Expect(page.Locator("[data-testid=containers-table]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.Context.CloseAsync();
@@ -162,6 +165,7 @@ public sealed class RunInDockerTests(QuaysideApp app, QuaysideImage image, ITest
         Assert.Equal(0, stop.ExitCode);
         Assert.False((await DockerCommand.RunAsync("container", "inspect", _name)).ExitCode == 0, "the container is still there");
         Assert.Equal(0, (await DockerCommand.RunAsync("volume", "inspect", _name + "-data")).ExitCode);
+        Assert.False((await DockerCommand.RunAsync("network", "inspect", _name + "-net")).ExitCode == 0, "the container's network is still there");
         var stopAgain = await ScriptAsync(false, "-s");
         Assert.Equal(0, stopAgain.ExitCode);
         Assert.Contains("nothing to stop", stopAgain.Stdout);
