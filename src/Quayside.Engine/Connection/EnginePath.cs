@@ -111,17 +111,17 @@ public static partial class EnginePath
         return $"'{text}{(value.Length > 100 ? "…" : "")}'";
     }
 
-    [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")] private static partial Regex ContainerPattern();
-    [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")] private static partial Regex VolumePattern();
-    [GeneratedRegex(@"^[0-9a-f]{64}$")] private static partial Regex ExecIdPattern();
-    [GeneratedRegex(@"^(?:sha256:)?[0-9a-f]{1,64}$")] private static partial Regex ImageIdPattern();
+    [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9_.-]*\z")] private static partial Regex ContainerPattern();
+    [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9_.-]*\z")] private static partial Regex VolumePattern();
+    [GeneratedRegex(@"^[0-9a-f]{64}\z")] private static partial Regex ExecIdPattern();
+    [GeneratedRegex(@"^(?:sha256:)?[0-9a-f]{1,64}\z")] private static partial Regex ImageIdPattern();
 
     /// <summary>The reference grammar of the engine (distribution/reference): [domain[:port]/]path[:tag][@digest].</summary>
     [GeneratedRegex("""
         ^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?/)?
         [a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*
         (?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?
-        (?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$
+        (?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?\z
         """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex ReferencePattern();
 }
