@@ -6,8 +6,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Quayside.Web.Tests;
 
-/// <summary>The real app in memory, on the real engine, with its own data folder; with an admin password or in setup mode.</summary>
-public sealed partial class QuaysideFactory(string? adminPassword = QuaysideFactory.Password) : WebApplicationFactory<Program>
+/// <summary>
+/// The real app in memory, on the real engine, with its own data folder; with an admin password or in setup mode, and
+/// any further settings (QUAYSIDE_* names) the test wants.
+/// </summary>
+public sealed partial class QuaysideFactory(string? adminPassword = QuaysideFactory.Password, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public const string Password = "correct-horse-battery-staple";
 
@@ -17,6 +21,8 @@ public sealed partial class QuaysideFactory(string? adminPassword = QuaysideFact
     {
         builder.UseSetting("QUAYSIDE_DATA", DataDirectory);
         builder.UseSetting("QUAYSIDE_ADMIN_PASSWORD", adminPassword ?? "");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
     }
 
     public HttpClient CreateBrowserlikeClient() =>
