@@ -75,7 +75,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
 app.MapOpenApi();
 app.MapAuthEndpoints();
-var api = app.MapGroup("/api").AddEndpointFilter<AntiforgeryFilter>();
+var api = app.MapGroup("/api").AddEndpointFilter<AntiforgeryFilter>().AddEndpointFilter<InvalidEngineNameFilter>();
 api.MapEngineApi();
 api.MapContainersApi();
 api.MapImagesApi();

@@ -12,15 +12,19 @@ using Quayside.TestSupport;
 
 namespace Quayside.Web.Tests;
 
-/// <summary>The real app in memory, on the real engine, with its own data folder; with an admin password or in setup mode.</summary>
-public sealed partial class QuaysideFactory(string? adminPassword = QuaysideFactory.Password) : WebApplicationFactory<Program>
+/// <summary>
+/// The real app in memory, on the real engine, with its own data folder; with an admin password or in setup mode, and
+/// any further settings (QUAYSIDE_* names) the test wants.
+/// </summary>
+public sealed partial class QuaysideFactory(string? adminPassword = QuaysideFactory.Password, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public const string Password = "correct-horse-battery-staple";
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "qt-web-" + Guid.NewGuid().ToString("N"));
 
-    /// <summary>More QUAYSIDE_* settings for this app; set before the first request.</summary>
-    public Dictionary<string, string> Settings { get; } = [];
+    /// <summary>More QUAYSIDE_* settings for this app (from the constructor, or added before the first request).</summary>
+    public Dictionary<string, string> Settings { get; } = settings is null ? [] : new(settings);
 
     /// <summary>The peer address every request seems to come from (the test server has none of its own).</summary>
     public IPAddress? RemoteAddress { get; set; }

@@ -22,6 +22,8 @@ public sealed class EngineClient : IDisposable
         {
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
             ConnectTimeout = TimeSpan.FromSeconds(5),
+            // The engine answers a path it cleans ('..', '//') with a redirect; following it would reach another resource.
+            AllowAutoRedirect = false,
         };
         if (endpoint.SocketPath is { } path)
         {
@@ -98,10 +100,16 @@ public sealed class EngineClient : IDisposable
         HttpMethod method, string path, HttpContent? content, HttpCompletionOption completion, CancellationToken ct,
         IReadOnlyDictionary<string, string>? headers = null)
     {
+        EnginePath.EnsureSafe(path);
         using var request = new HttpRequestMessage(method, path) { Content = content };
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
             request.Headers.TryAddWithoutValidation(name, value);
         var response = await _http.SendAsync(request, completion, ct);
+        if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
+        {
+            response.Dispose();
+            throw new EngineApiException(response.StatusCode, $"the engine redirected {path} to {location}, which Quayside does not follow", path);
+        }
         if ((int)response.StatusCode < 400)
             return response;
         using (response)

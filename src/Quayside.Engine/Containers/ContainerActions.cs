@@ -38,7 +38,7 @@ public sealed class ContainerActions(HostModel model)
 
     public Task<ActionOutcome> RemoveAsync(IReadOnlyList<string> targets, bool force, bool volumes, CancellationToken ct = default) =>
         ForEach(targets, n => DockerCli.Remove(n, force, volumes), "Removed",
-            id => Client.SendAsync(HttpMethod.Delete, $"/containers/{EngineQuery.Path(id)}?force={Lower(force)}&v={Lower(volumes)}", ct: ct, timeout: TimeSpan.FromMinutes(2)), ct);
+            id => Client.SendAsync(HttpMethod.Delete, $"{EnginePath.Container(id)}?force={Lower(force)}&v={Lower(volumes)}", ct: ct, timeout: TimeSpan.FromMinutes(2)), ct);
 
     public async Task<ActionOutcome> RenameAsync(string target, string newName, CancellationToken ct = default)
     {
@@ -75,7 +75,7 @@ public sealed class ContainerActions(HostModel model)
     private IReadOnlyList<string> Names(IReadOnlyList<string> targets) => targets.Select(DisplayName).ToList();
 
     private Task<(HttpStatusCode Status, JsonNode? Body)> Post(string id, string verb, CancellationToken ct, TimeSpan? timeout = null) =>
-        Client.SendAsync(HttpMethod.Post, $"/containers/{EngineQuery.Path(id)}/{verb}", ct: ct, timeout: timeout);
+        Client.SendAsync(HttpMethod.Post, $"{EnginePath.Container(id)}/{verb}", ct: ct, timeout: timeout);
 
     private async Task<ActionOutcome> ForEach(IReadOnlyList<string> targets, Func<IEnumerable<string>, string> cli, string pastTense,
         Func<string, Task<(HttpStatusCode Status, JsonNode? Body)>> call, CancellationToken ct)

@@ -18,7 +18,7 @@ public sealed class ContainerCreator(HostModel model)
     {
         try
         {
-            await Client.SendAsync(HttpMethod.Get, $"/images/{EngineQuery.Path(image.Trim())}/json", ct: ct);
+            await Client.SendAsync(HttpMethod.Get, $"{EnginePath.Image(image.Trim())}/json", ct: ct);
             return true;
         }
         catch (EngineApiException e) when (e.Status == HttpStatusCode.NotFound)
@@ -34,7 +34,7 @@ public sealed class ContainerCreator(HostModel model)
         JsonNode? image = null;
         try
         {
-            (_, image) = await Client.SendAsync(HttpMethod.Get, $"/images/{EngineQuery.Path(inspect["Image"]!.GetValue<string>())}/json", ct: ct);
+            (_, image) = await Client.SendAsync(HttpMethod.Get, $"{EnginePath.Image(inspect["Image"]!.GetValue<string>())}/json", ct: ct);
         }
         catch (EngineApiException e) when (e.Status == HttpStatusCode.NotFound)
         {
@@ -105,9 +105,9 @@ public sealed class ContainerCreator(HostModel model)
         try
         {
             // Renamed before it stops: an auto-remove container is gone once stopped, and its name must be free by then.
-            await Client.SendAsync(HttpMethod.Post, $"/containers/{oldId}/rename?name={Uri.EscapeDataString(parked)}", ct: ct);
+            await Client.SendAsync(HttpMethod.Post, $"{EnginePath.Container(oldId)}/rename?name={Uri.EscapeDataString(parked)}", ct: ct);
             if (wasRunning)
-                await Client.SendAsync(HttpMethod.Post, $"/containers/{oldId}/stop?t=10", ct: ct, timeout: StartTimeout);
+                await Client.SendAsync(HttpMethod.Post, $"{EnginePath.Container(oldId)}/stop?t=10", ct: ct, timeout: StartTimeout);
         }
         catch (EngineApiException e)
         {
@@ -119,12 +119,12 @@ public sealed class ContainerCreator(HostModel model)
             problem = await ExitedAtOnceAsync(id!, ct);
         if (problem is null)
         {
-            await TryAsync(() => Client.SendAsync(HttpMethod.Delete, $"/containers/{oldId}?force=true", ct: CancellationToken.None, timeout: StartTimeout));
+            await TryAsync(() => Client.SendAsync(HttpMethod.Delete, $"{EnginePath.Container(oldId)}?force=true", ct: CancellationToken.None, timeout: StartTimeout));
             return new CreateOutcome(true, cli, $"Replaced {oldName}: the old container was removed, its named volumes are kept.", id, new Dictionary<string, string>());
         }
 
         if (id is not null)
-            await TryAsync(() => Client.SendAsync(HttpMethod.Delete, $"/containers/{id}?force=true", ct: CancellationToken.None));
+            await TryAsync(() => Client.SendAsync(HttpMethod.Delete, $"{EnginePath.Container(id)}?force=true", ct: CancellationToken.None));
         var restored = await RestoreAsync(old, oldId, oldName, wasRunning);
         var failed = Refusal(cli, problem);
         return failed with { Message = $"The new configuration failed: {problem} {restored}" };
@@ -134,7 +134,7 @@ public sealed class ContainerCreator(HostModel model)
     {
         var ct = CancellationToken.None;
         string id;
-        if (await TryAsync(() => Client.SendAsync(HttpMethod.Post, $"/containers/{oldId}/rename?name={Uri.EscapeDataString(oldName)}", ct: ct)))
+        if (await TryAsync(() => Client.SendAsync(HttpMethod.Post, $"{EnginePath.Container(oldId)}/rename?name={Uri.EscapeDataString(oldName)}", ct: ct)))
             id = oldId;
         else
         {
@@ -149,7 +149,7 @@ public sealed class ContainerCreator(HostModel model)
                 return $"The old container could not be made again either: {EngineErrorTranslator.FromEngine(e.Status, e.EngineMessage)}";
             }
         }
-        if (wasRunning && !await TryAsync(() => Client.SendAsync(HttpMethod.Post, $"/containers/{id}/start", ct: ct, timeout: StartTimeout)))
+        if (wasRunning && !await TryAsync(() => Client.SendAsync(HttpMethod.Post, $"{EnginePath.Container(id)}/start", ct: ct, timeout: StartTimeout)))
             return $"The old container {oldName} is back, but it did not start again.";
         return $"The old container {oldName} was restored{(wasRunning ? " and started again" : "")}; nothing was lost.";
     }
@@ -171,12 +171,12 @@ public sealed class ContainerCreator(HostModel model)
             return (id, null);
         try
         {
-            await Client.SendAsync(HttpMethod.Post, $"/containers/{id}/start", ct: ct, timeout: StartTimeout);
+            await Client.SendAsync(HttpMethod.Post, $"{EnginePath.Container(id)}/start", ct: ct, timeout: StartTimeout);
             return (id, null);
         }
         catch (EngineApiException e)
         {
-            await TryAsync(() => Client.SendAsync(HttpMethod.Delete, $"/containers/{id}?force=true", ct: CancellationToken.None));
+            await TryAsync(() => Client.SendAsync(HttpMethod.Delete, $"{EnginePath.Container(id)}?force=true", ct: CancellationToken.None));
             return (null, EngineErrorTranslator.FromEngine(e.Status, e.EngineMessage));
         }
     }
@@ -222,7 +222,7 @@ public sealed class ContainerCreator(HostModel model)
         CreateOutcome.Refused(cli, problem.Field ?? RunField.General, problem.ToString());
 
     private async Task<JsonNode> InspectAsync(string container, CancellationToken ct) =>
-        (await Client.SendAsync(HttpMethod.Get, $"/containers/{EngineQuery.Path(container)}/json", ct: ct)).Body!;
+        (await Client.SendAsync(HttpMethod.Get, $"{EnginePath.Container(container)}/json", ct: ct)).Body!;
 
     private static async Task<bool> TryAsync(Func<Task> call)
     {

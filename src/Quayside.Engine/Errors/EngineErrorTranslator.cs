@@ -11,6 +11,8 @@ public static partial class EngineErrorTranslator
     public static EngineProblem Translate(Exception error, EngineEndpoint endpoint) => error switch
     {
         EngineApiException api => FromEngine(api.Status, api.EngineMessage),
+        // Refused before sending: the sentence already says what is wrong and what is accepted.
+        InvalidEngineNameException name => new EngineProblem(name.Message),
         OperationCanceledException => new EngineProblem(
             $"The Docker engine at {endpoint.Address} did not answer in time.",
             "It may be busy or hung; check it with `docker info` on the host."),

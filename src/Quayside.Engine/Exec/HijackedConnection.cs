@@ -27,6 +27,7 @@ public sealed class HijackedConnection : IAsyncDisposable
     /// <summary>POSTs <paramref name="path"/> asking for an upgrade; throws <see cref="EngineApiException"/> when the engine refuses.</summary>
     public static async Task<HijackedConnection> OpenAsync(EngineEndpoint endpoint, string path, JsonNode? body, CancellationToken ct)
     {
+        EnginePath.EnsureSafe(path);
         var socket = endpoint.SocketPath is { } unix
             ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
             : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

@@ -25,7 +25,7 @@ public sealed class ContainerFiles(HostModel model)
     private EngineClient Client => model.Client;
 
     private static string Archive(string container, string path) =>
-        $"/containers/{EngineQuery.Path(container)}/archive?path={Uri.EscapeDataString(path)}";
+        $"{EnginePath.Container(container)}/archive?path={Uri.EscapeDataString(path)}";
 
     /// <summary>The container's name for messages, or why there is none.</summary>
     private (string? Name, string? Problem) Find(string container) =>
@@ -254,13 +254,13 @@ public sealed class ContainerFiles(HostModel model)
         {
             throw new FileProblemException($"Deleting needs a shell in the container, and {name} has no /bin/sh (the archive API cannot remove files). Rebuild the image without the file instead.");
         }
-        var (_, created) = await Client.SendAsync(HttpMethod.Post, $"/containers/{EngineQuery.Path(container)}/exec",
+        var (_, created) = await Client.SendAsync(HttpMethod.Post, $"{EnginePath.Container(container)}/exec",
             new { AttachStdout = true, AttachStderr = true, Cmd = new[] { "/bin/sh", "-c", "rm -rf -- \"$1\" 2>&1", "rm", normalized } }, ct);
         var execId = created!["Id"]!.GetValue<string>();
-        using (var started = await Client.SendStreamingAsync(HttpMethod.Post, $"/exec/{execId}/start",
+        using (var started = await Client.SendStreamingAsync(HttpMethod.Post, $"{EnginePath.Exec(execId)}/start",
                    System.Net.Http.Json.JsonContent.Create(new { Detach = false, Tty = false }), ct))
             await started.Content.CopyToAsync(Stream.Null, ct);
-        var (_, inspect) = await Client.SendAsync(HttpMethod.Get, $"/exec/{execId}/json", ct: ct);
+        var (_, inspect) = await Client.SendAsync(HttpMethod.Get, $"{EnginePath.Exec(execId)}/json", ct: ct);
         var exit = inspect?["ExitCode"]?.GetValue<int?>() ?? -1;
         return exit == 0 ? $"Deleted {normalized}."
             : throw new FileProblemException($"rm -rf {normalized} failed in the container (exit code {exit}); it may be on a read-only mount or in use.");

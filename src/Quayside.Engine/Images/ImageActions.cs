@@ -1,5 +1,6 @@
 using Quayside.Engine.Actions;
 using Quayside.Engine.Cli;
+using Quayside.Engine.Connection;
 using Quayside.Engine.Model;
 
 namespace Quayside.Engine.Images;
@@ -12,7 +13,7 @@ public sealed class ImageActions(HostModel model)
         var names = references.Select(r => model.FindImage(r)?.Reference ?? r).ToList();
         var results = await Task.WhenAll(references.Select((reference, i) => ActionAttempt.RunAsync(names[i], model.Client.Endpoint, async () =>
         {
-            var (_, body) = await model.Client.SendAsync(HttpMethod.Delete, $"/images/{EngineQuery.Path(reference)}?force={(force ? "true" : "false")}", ct: ct, timeout: TimeSpan.FromMinutes(2));
+            var (_, body) = await model.Client.SendAsync(HttpMethod.Delete, $"{EnginePath.Image(reference)}?force={(force ? "true" : "false")}", ct: ct, timeout: TimeSpan.FromMinutes(2));
             var untagged = body?.AsArray().Count(n => n?["Untagged"] is not null) ?? 0;
             var deleted = body?.AsArray().Count(n => n?["Deleted"] is not null) ?? 0;
             return deleted > 0
@@ -32,7 +33,7 @@ public sealed class ImageActions(HostModel model)
         return new ActionOutcome(cli, [await ActionAttempt.RunAsync(sourceName, model.Client.Endpoint, async () =>
         {
             await model.Client.SendAsync(HttpMethod.Post,
-                $"/images/{EngineQuery.Path(source)}/tag?repo={Uri.EscapeDataString(repo)}&tag={Uri.EscapeDataString(tag)}", ct: ct);
+                $"{EnginePath.Image(source)}/tag?repo={Uri.EscapeDataString(repo)}&tag={Uri.EscapeDataString(tag)}", ct: ct);
             return $"Tagged {sourceName} as {repo}:{tag}.";
         }, nameFailures: false, ct)]);
     }

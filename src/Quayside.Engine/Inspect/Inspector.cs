@@ -12,23 +12,20 @@ public sealed class Inspector(EngineClient client)
     public EngineClient Client => client;
 
     public Task<Inspected<ContainerDetails>> ContainerAsync(string id, CancellationToken ct = default) =>
-        ReadAsync<ContainerDetails>($"/containers/{Segment(id)}/json", ct);
+        ReadAsync<ContainerDetails>($"{EnginePath.Container(id)}/json", ct);
 
     public Task<Inspected<ImageDetails>> ImageAsync(string id, CancellationToken ct = default) =>
-        ReadAsync<ImageDetails>($"/images/{Segment(id)}/json", ct);
+        ReadAsync<ImageDetails>($"{EnginePath.Image(id)}/json", ct);
 
     public Task<IReadOnlyList<ImageHistoryEntry>> HistoryAsync(string id, CancellationToken ct = default) =>
-        client.GetAsync<IReadOnlyList<ImageHistoryEntry>>($"/images/{Segment(id)}/history", ct);
+        client.GetAsync<IReadOnlyList<ImageHistoryEntry>>($"{EnginePath.Image(id)}/history", ct);
 
     public Task<ContainerProcesses> ProcessesAsync(string id, CancellationToken ct = default) =>
-        client.GetAsync<ContainerProcesses>($"/containers/{Segment(id)}/top", ct);
+        client.GetAsync<ContainerProcesses>($"{EnginePath.Container(id)}/top", ct);
 
     /// <summary>The changes to the writable layer; the engine answers null (not []) when there are none.</summary>
     public async Task<IReadOnlyList<FilesystemChange>> ChangesAsync(string id, CancellationToken ct = default) =>
-        await client.GetAsync<IReadOnlyList<FilesystemChange>?>($"/containers/{Segment(id)}/changes", ct) ?? [];
-
-    /// <summary>An id or name for the URL path; image names keep their slashes (the engine routes them, as the CLI sends them).</summary>
-    private static string Segment(string idOrName) => string.Join('/', idOrName.Split('/').Select(Uri.EscapeDataString));
+        await client.GetAsync<IReadOnlyList<FilesystemChange>?>($"{EnginePath.Container(id)}/changes", ct) ?? [];
 
     private async Task<Inspected<T>> ReadAsync<T>(string path, CancellationToken ct)
     {

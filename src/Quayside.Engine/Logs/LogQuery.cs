@@ -50,7 +50,7 @@ public sealed record LogQuery
     /// <summary>The query string for <c>GET /containers/{id}/logs</c>.</summary>
     public string EnginePath(string containerId, bool timestamps)
     {
-        var path = $"/containers/{Uri.EscapeDataString(containerId)}/logs?stdout=1&stderr=1&follow={(Follow ? 1 : 0)}&timestamps={(timestamps ? 1 : 0)}"
+        var path = $"{Connection.EnginePath.Container(containerId)}/logs?stdout=1&stderr=1&follow={(Follow ? 1 : 0)}&timestamps={(timestamps ? 1 : 0)}"
             + $"&tail={(Tail is { } n ? n.ToString(CultureInfo.InvariantCulture) : "all")}";
         if (Since is not null)
             path += "&since=" + LogTime.EngineValue(Since.At);

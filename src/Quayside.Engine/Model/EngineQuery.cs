@@ -8,6 +8,4 @@ public static class EngineQuery
 
     public static string Filter(string key, params string[] values) =>
         Filters(new Dictionary<string, string[]> { [key] = values });
-
-    public static string Path(string segment) => Uri.EscapeDataString(segment);
 }

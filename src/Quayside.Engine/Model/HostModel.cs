@@ -336,7 +336,7 @@ public sealed class HostModel
         {
             try
             {
-                var inspect = await _client.GetAsync<ImagePlatform>($"/images/{EngineQuery.Path(image.Id)}/json", token);
+                var inspect = await _client.GetAsync<ImagePlatform>($"{EnginePath.Image(image.Id)}/json", token);
                 _platforms[image.Id] = inspect.ToString();
             }
             catch (EngineApiException)

@@ -29,7 +29,7 @@ public sealed class ImageTransfers(EngineClient client)
     /// <summary>Pushes name:tag (the image must carry that tag already).</summary>
     public Task<TransferSnapshot> PushAsync(
         ImageReference reference, RegistryAuth? auth, Action<TransferSnapshot> onChange, CancellationToken ct) =>
-        RunAsync($"/images/{EngineQuery.Path(reference.Name)}/push?tag={Uri.EscapeDataString(reference.Tag ?? "latest")}",
+        RunAsync($"{EnginePath.Image(reference.Name)}/push?tag={Uri.EscapeDataString(reference.Tag ?? "latest")}",
             auth?.ToEngineHeader() ?? RegistryAuth.AnonymousHeader, onChange, ct);
 
     private async Task<TransferSnapshot> RunAsync(string path, string? authHeader, Action<TransferSnapshot> onChange, CancellationToken ct)

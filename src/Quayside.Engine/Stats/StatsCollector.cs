@@ -50,7 +50,7 @@ public sealed class StatsCollector : IAsyncDisposable
 
     private async Task RunAsync(CancellationToken ct)
     {
-        var path = $"/containers/{Uri.EscapeDataString(ContainerId)}/stats?stream=1";
+        var path = $"{EnginePath.Container(ContainerId)}/stats?stream=1";
         while (!ct.IsCancellationRequested)
         {
             try

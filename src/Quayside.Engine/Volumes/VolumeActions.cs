@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Quayside.Engine.Actions;
 using Quayside.Engine.Cli;
+using Quayside.Engine.Connection;
 using Quayside.Engine.Model;
 
 namespace Quayside.Engine.Volumes;
@@ -29,13 +30,13 @@ public sealed class VolumeActions(HostModel model)
     }
 
     public Task<JsonNode?> InspectAsync(string name, CancellationToken ct = default) =>
-        model.Client.GetAsync<JsonNode?>($"/volumes/{EngineQuery.Path(name)}", ct);
+        model.Client.GetAsync<JsonNode?>(EnginePath.Volume(name), ct);
 
     public async Task<ActionOutcome> RemoveAsync(IReadOnlyList<string> names, bool force, CancellationToken ct = default)
     {
         var results = await Task.WhenAll(names.Select(name => ActionAttempt.RunAsync(name, model.Client.Endpoint, async () =>
         {
-            await model.Client.SendAsync(HttpMethod.Delete, $"/volumes/{EngineQuery.Path(name)}?force={(force ? "true" : "false")}", ct: ct);
+            await model.Client.SendAsync(HttpMethod.Delete, $"{EnginePath.Volume(name)}?force={(force ? "true" : "false")}", ct: ct);
             return $"Removed volume {name}.";
         }, nameFailures: names.Count > 1, ct)));
         return new ActionOutcome(DockerCli.VolumeRemove(names, force), results);

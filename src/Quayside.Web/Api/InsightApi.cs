@@ -56,10 +56,11 @@ public static class InsightApi
         {
             return Results.Ok(await read());
         }
-        catch (EngineApiException e)
+        catch (Exception e) when (e is EngineApiException or InvalidEngineNameException)
         {
             var problem = EngineErrorTranslator.Translate(e, inspector.Client.Endpoint);
-            return Results.Problem(statusCode: (int)e.Status, title: problem.Message, detail: problem.Advice);
+            return Results.Problem(statusCode: e is EngineApiException api ? (int)api.Status : StatusCodes.Status400BadRequest,
+                title: problem.Message, detail: problem.Advice);
         }
     }
 }

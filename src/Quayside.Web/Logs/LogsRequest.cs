@@ -27,7 +27,7 @@ public sealed record LogsRequest(IReadOnlyList<string> Containers, LogQuery Quer
             {
                 targets.Add(await logs.ResolveAsync(c, ct));
             }
-            catch (Exception e) when (e is EngineApiException or HttpRequestException or IOException)
+            catch (Exception e) when (e is EngineApiException or InvalidEngineNameException or HttpRequestException or IOException)
             {
                 return (targets, EngineErrorTranslator.Translate(e, endpoint).ToString());
             }

@@ -60,7 +60,7 @@ public static class LogsSocket
             await producer;
             await SendAsync(ws, w => { w.WriteStartObject(); w.WriteString("t", "end"); w.WriteEndObject(); }, ct);
         }
-        catch (Exception e) when (e is EngineApiException or HttpRequestException or IOException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is EngineApiException or InvalidEngineNameException or HttpRequestException or IOException && !ct.IsCancellationRequested)
         {
             await TrySendAsync(ws, w => Error(w, EngineErrorTranslator.Translate(e, engine.Endpoint).ToString()));
         }

@@ -12,7 +12,7 @@ public sealed record SaveTextRequest(string Path, string Text);
 /// <summary>The container file browser's API, over the engine's archive API (works without a shell and on stopped containers).</summary>
 public static class FilesApi
 {
-    public static void Map(RouteGroupBuilder container)
+    public static void Map(RouteGroupBuilder container, UploadLimits limits)
     {
         var files = container.MapGroup("/files");
 
@@ -50,10 +50,13 @@ public static class FilesApi
 
         files.MapPost("/upload", async (HttpContext http, string id, string path, string name, ContainerFiles browser) =>
         {
-            ProgressResponse.AllowLargeBody(http);
+            var guard = UploadGuard.Start(http, limits.ForOthers);
+            if (guard.Problem is not null)
+                return guard.TooLarge();
             if (http.Request.ContentLength is not { } length)
                 return Results.Problem(statusCode: 411, title: "Send the file as the raw body with its Content-Length.");
-            return (await browser.UploadAsync(id.Unescaped(), path, name, http.Request.Body, length, http.RequestAborted)).ToResult();
+            var outcome = await browser.UploadAsync(id.Unescaped(), path, name, http.Request.Body, length, http.RequestAborted);
+            return guard.Problem is not null ? guard.TooLarge() : outcome.ToResult();
         }).WithSummary("Upload one file (the raw body) into a folder: ?path=/folder&name=file.");
 
         files.MapPost("/folder", async (string id, NewFolderRequest request, ContainerFiles browser, CancellationToken ct) =>

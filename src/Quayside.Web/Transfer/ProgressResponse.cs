@@ -12,7 +12,11 @@ public static class ProgressResponse
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task WriteAsync(HttpContext http, Func<Func<ProgressLine, Task>, Task<StreamedResult>> run)
+    /// <summary>
+    /// Runs the job and streams its lines. An upload that went over its limit answers 413 with the sentence when nothing
+    /// was sent yet (the engine reads a whole upload before it reports), else a last line that says so.
+    /// </summary>
+    public static async Task<IResult> WriteAsync(HttpContext http, UploadGuard guard, Func<Func<ProgressLine, Task>, Task<StreamedResult>> run)
     {
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         http.Response.ContentType = "application/x-ndjson; charset=utf-8";
@@ -23,19 +27,19 @@ public static class ProgressResponse
                 return;
             await WriteLineAsync(http, new { text = line.Text, error = line.Error });
         });
+        if (guard.Problem is { } tooLarge)
+        {
+            if (!http.Response.HasStarted)
+                return guard.TooLarge();
+            result = result with { Ok = false, Error = tooLarge };
+        }
         await WriteLineAsync(http, new { done = true, ok = result.Ok, imageId = result.ImageId, error = result.Error, cli = result.Cli });
+        return Results.Empty;
     }
 
     private static async Task WriteLineAsync(HttpContext http, object value)
     {
         await http.Response.WriteAsync(JsonSerializer.Serialize(value, Json) + "\n", http.RequestAborted);
         await http.Response.Body.FlushAsync(http.RequestAborted);
-    }
-
-    /// <summary>Uploads can be as large as an image: lift Kestrel's 30 MB default for this request only.</summary>
-    public static void AllowLargeBody(HttpContext http)
-    {
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = null;
     }
 }

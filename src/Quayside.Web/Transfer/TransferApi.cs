@@ -17,31 +17,34 @@ public static class TransferApi
 {
     public static void MapImageAndFileTransfer(this RouteGroupBuilder api)
     {
+        // Resolved here, while the app is built, so a setting that is not a size stops the start.
+        var limits = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<UploadLimits>();
         var images = api.MapGroup("/images").WithTags("Images");
 
         images.MapPost("/build", async (HttpContext http, ImageBuilder builder) =>
         {
-            ProgressResponse.AllowLargeBody(http);
+            var guard = UploadGuard.Start(http, limits.ForOthers);
+            if (guard.Problem is not null)
+                return guard.TooLarge();
             if (ReadBuildOptions(http.Request) is not { } options)
                 return Results.Problem(statusCode: 400, title: "buildargs and labels must be JSON objects of strings, e.g. {\"VERSION\":\"1.2\"}.");
-            await ProgressResponse.WriteAsync(http, onLine => builder.BuildAsync(options,
-                (tar, ct) => BuildUpload.WriteAsync(http.Request, options, tar, ct), onLine, http.RequestAborted));
-            return Results.Empty;
+            return await ProgressResponse.WriteAsync(http, guard, onLine => builder.BuildAsync(options,
+                (tar, ct) => BuildUpload.WriteAsync(http.Request, options, tar, guard, limits.SpoolDirectory, ct), onLine, http.RequestAborted));
         }).WithSummary("Build an image (docker build): query t, buildargs (JSON), labels (JSON), target, platform, nocache, pull, dockerfile; body: a multipart form (dockerfile text, then files or one context tar/zip) or a raw context tar/zip. Answers JSON lines; the last says ok or the failing step's error.");
 
         images.MapPost("/load", async (HttpContext http, ImageTransfer transfer) =>
         {
-            ProgressResponse.AllowLargeBody(http);
-            await ProgressResponse.WriteAsync(http, onLine => transfer.LoadAsync(http.Request.Body, onLine, http.RequestAborted));
-            return Results.Empty;
+            var guard = UploadGuard.Start(http, limits.ForImages);
+            return guard.Problem is not null ? guard.TooLarge()
+                : await ProgressResponse.WriteAsync(http, guard, onLine => transfer.LoadAsync(http.Request.Body, onLine, http.RequestAborted));
         }).WithSummary("Load images from a tar in the body (docker load); answers the engine's progress as JSON lines.");
 
         images.MapPost("/import", async (HttpContext http, ImageTransfer transfer, string? reference, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? changes, string? message) =>
         {
-            ProgressResponse.AllowLargeBody(http);
+            var guard = UploadGuard.Start(http, limits.ForImages);
             var options = new ImportOptions(reference, changes ?? [], message);
-            await ProgressResponse.WriteAsync(http, onLine => transfer.ImportAsync(http.Request.Body, options, onLine, http.RequestAborted));
-            return Results.Empty;
+            return guard.Problem is not null ? guard.TooLarge()
+                : await ProgressResponse.WriteAsync(http, guard, onLine => transfer.ImportAsync(http.Request.Body, options, onLine, http.RequestAborted));
         }).WithSummary("Import a filesystem tar in the body as an image (docker import); reference, changes (CMD, ENV, ...), message.");
 
         images.MapGet("/save", async (HttpContext http, ImageTransfer transfer, HostModel model, string[] names) =>
@@ -68,7 +71,7 @@ public static class TransferApi
                 request.Changes ?? [], request.Pause), ct)).ToResult())
             .WithSummary("Commit a container as an image (docker commit), paused meanwhile unless pause=false.");
 
-        FilesApi.Map(containers);
+        FilesApi.Map(containers, limits);
     }
 
     private static BuildOptions? ReadBuildOptions(HttpRequest request)

@@ -11,5 +11,6 @@ public static class TransferServices
     public static IServiceCollection AddImageAndFileTransfer(this IServiceCollection services) => services
         .AddSingleton(sp => new ImageBuilder(sp.GetRequiredService<EngineClient>()))
         .AddSingleton<ImageTransfer>()
-        .AddSingleton<ContainerFiles>();
+        .AddSingleton<ContainerFiles>()
+        .AddSingleton(sp => UploadLimits.Resolve(sp.GetRequiredService<IConfiguration>()));
 }

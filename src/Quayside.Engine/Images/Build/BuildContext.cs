@@ -17,9 +17,13 @@ public static class BuildContext
     public static Task AddFileAsync(TarWriter tar, string name, Stream content, long length, CancellationToken ct) =>
         tar.WriteEntryAsync(TarEntries.File(name, content, length), ct);
 
-    /// <summary>Copies an uploaded tar (plain or gzipped) entry by entry, leaving out <paramref name="skip"/> (a typed Dockerfile replaces the context's).</summary>
-    public static async Task CopyTarAsync(TarWriter tar, Stream source, string? skip, CancellationToken ct)
+    /// <summary>
+    /// Copies an uploaded tar (plain or gzipped) entry by entry, leaving out <paramref name="skip"/> (a typed Dockerfile
+    /// replaces the context's). A gzipped tar whose entries add up to more than <paramref name="maxBytes"/> is refused.
+    /// </summary>
+    public static async Task CopyTarAsync(TarWriter tar, Stream source, string? skip, CancellationToken ct, long maxBytes = long.MaxValue)
     {
+        long total = 0;
         var (head, rest) = await PrefixedStream.PeekAsync(source, 2, ct);
         var gzipped = head.Length == 2 && head[0] == 0x1f && head[1] == 0x8b;
         await using var input = gzipped ? new GZipStream(rest, CompressionMode.Decompress) : rest;
@@ -28,6 +32,8 @@ public static class BuildContext
         {
             if (skip is not null && Normalize(entry.Name) == skip)
                 continue;
+            if ((total += entry.Length) > maxBytes)
+                throw new ContextTooLargeException(maxBytes);
             await tar.WriteEntryAsync(Copy(entry), ct);
         }
     }
@@ -52,10 +58,18 @@ public static class BuildContext
         return copy;
     }
 
-    /// <summary>Re-packs a zip (which needs a seekable stream: the upload is spooled to disk first) as tar entries.</summary>
-    public static async Task CopyZipAsync(TarWriter tar, Stream seekableZip, string? skip, CancellationToken ct)
+    /// <summary>
+    /// Re-packs a zip (which needs a seekable stream: the upload is spooled to disk first) as tar entries. A zip whose
+    /// entries expand to more than <paramref name="maxBytes"/> is refused before any is unpacked (each entry is read for
+    /// exactly its stated size, so the stated sizes bound what is written).
+    /// </summary>
+    public static async Task CopyZipAsync(TarWriter tar, Stream seekableZip, string? skip, CancellationToken ct, long maxBytes = long.MaxValue)
     {
         await using var zip = new ZipArchive(seekableZip, ZipArchiveMode.Read, leaveOpen: true);
+        long total = 0;
+        foreach (var entry in zip.Entries)
+            if ((total += entry.Length) > maxBytes || entry.Length < 0)
+                throw new ContextTooLargeException(maxBytes);
         foreach (var entry in zip.Entries)
         {
             var name = Normalize(entry.FullName);

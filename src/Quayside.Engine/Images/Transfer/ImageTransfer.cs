@@ -26,7 +26,7 @@ public sealed class ImageTransfer(HostModel model)
     /// <summary><c>docker export</c>: the container's filesystem as a tar; the caller copies and disposes it.</summary>
     public async Task<Stream> ExportAsync(string container, CancellationToken ct)
     {
-        var response = await Client.SendStreamingAsync(HttpMethod.Get, $"/containers/{EngineQuery.Path(container)}/export", null, ct);
+        var response = await Client.SendStreamingAsync(HttpMethod.Get, $"{EnginePath.Container(container)}/export", null, ct);
         return await response.Content.ReadAsStreamAsync(ct);
     }
 

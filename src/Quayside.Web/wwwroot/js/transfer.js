@@ -48,6 +48,14 @@ function problemText(result) {
     } catch { return result.text || ("HTTP " + result.status); }
 }
 
+// A refusal shown before anything is sent (the server would answer 413 with the same words).
+function refuse(statusId, text) {
+    const status = document.getElementById(statusId);
+    status.dataset.state = "failed";
+    status.textContent = text;
+    return false;
+}
+
 // Runs a streamed job (build, load, import): progress lines into `output`, the verdict into `status`.
 async function runJob(url, body, contentType, outputId, statusId) {
     const output = document.getElementById(outputId);
@@ -80,7 +88,10 @@ async function runJob(url, body, contentType, outputId, statusId) {
     return verdict ? verdict.ok : false;
 }
 
-export async function build(query, dockerfileId, filesId, contextId, outputId, statusId) {
+// `limit` is {bytes, tooLarge}: the server's upload limit and its refusal, so an oversized choice is refused at once.
+export async function build(query, dockerfileId, filesId, contextId, outputId, statusId, limit) {
+    const chosen = [...document.getElementById(filesId).files, ...document.getElementById(contextId).files];
+    if (limit && chosen.reduce((sum, f) => sum + f.size, 0) > limit.bytes) return refuse(statusId, limit.tooLarge);
     const form = new FormData();
     const dockerfile = document.getElementById(dockerfileId).value;
     const context = document.getElementById(contextId).files[0];
@@ -90,21 +101,21 @@ export async function build(query, dockerfileId, filesId, contextId, outputId, s
     return runJob("/api/images/build?" + query, form, null, outputId, statusId);
 }
 
-export async function uploadTar(url, inputId, outputId, statusId) {
+export async function uploadTar(url, inputId, outputId, statusId, limit) {
     const file = document.getElementById(inputId).files[0];
-    if (!file) {
-        const status = document.getElementById(statusId);
-        status.dataset.state = "failed";
-        status.textContent = "Choose a tar file first.";
-        return false;
-    }
+    if (!file) return refuse(statusId, "Choose a tar file first.");
+    if (limit && file.size > limit.bytes) return refuse(statusId, limit.tooLarge);
     return runJob(url, file, "application/x-tar", outputId, statusId);
 }
 
 // File browser uploads: one raw request per file (its size is the tar entry's size), then tell the page.
-async function uploadFiles(containerId, folder, files, page) {
+async function uploadFiles(containerId, folder, files, page, limit) {
     const token = await antiforgery();
     for (const file of files) {
+        if (limit && file.size > limit.bytes) {
+            await page.invokeMethodAsync("UploadDone", file.name, false, limit.tooLarge, "");
+            continue;
+        }
         const url = `/api/containers/${encodeURIComponent(containerId)}/files/upload?path=${encodeURIComponent(folder)}&name=${encodeURIComponent(file.name)}`;
         await page.invokeMethodAsync("UploadProgress", file.name, 0, file.size);
         const result = await send(url, file, "application/octet-stream", token,
@@ -115,7 +126,7 @@ async function uploadFiles(containerId, folder, files, page) {
     }
 }
 
-export function dropzone(zoneId, inputId, containerId, page) {
+export function dropzone(zoneId, inputId, containerId, page, limit) {
     const zone = document.getElementById(zoneId);
     const input = document.getElementById(inputId);
     if (!zone || zone.dataset.wired) return;
@@ -126,12 +137,12 @@ export function dropzone(zoneId, inputId, containerId, page) {
     zone.addEventListener("drop", (e) => {
         e.preventDefault();
         zone.classList.remove("over");
-        uploadFiles(containerId, folder(), [...e.dataTransfer.files], page);
+        uploadFiles(containerId, folder(), [...e.dataTransfer.files], page, limit);
     });
     input.addEventListener("change", () => {
         const files = [...input.files];
         input.value = "";
-        uploadFiles(containerId, folder(), files, page);
+        uploadFiles(containerId, folder(), files, page, limit);
     });
 }
 

@@ -29,6 +29,7 @@ public partial class FileBrowser : LiveComponentBase, IAsyncDisposable
     [Inject] private ContainerFiles Files { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private Quayside.Web.Transfer.UploadLimits Limits { get; set; } = default!;
 
     private string Folder => ContainerPath.Normalize(PathQuery ?? "/").Path ?? "/";
 
@@ -86,7 +87,7 @@ public partial class FileBrowser : LiveComponentBase, IAsyncDisposable
             _self = DotNetObjectReference.Create(this);
         }
         // The drop zone appears once the container is found; wiring twice is a no-op in the script.
-        await _module.InvokeVoidAsync("dropzone", "files-drop", "files-input", Id, _self);
+        await _module.InvokeVoidAsync("dropzone", "files-drop", "files-input", Id, _self, new { bytes = Limits.ForOthers.Bytes, tooLarge = Limits.ForOthers.TooLarge });
     }
 
     private void OnPathKey(KeyboardEventArgs e)

@@ -22,6 +22,7 @@ public partial class BuildImage : ComponentBase
     private IJSObjectReference? _module;
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private Quayside.Web.Transfer.UploadLimits Limits { get; set; } = default!;
 
     private static string Invalid(string? error) => error is null ? "" : "invalid";
 
@@ -102,7 +103,8 @@ public partial class BuildImage : ComponentBase
         _running = true;
         try
         {
-            await _module.InvokeAsync<bool>("build", TimeSpan.FromHours(2), query, "dockerfile", "build-files", "build-context", "build-output", "build-status");
+            await _module.InvokeAsync<bool>("build", TimeSpan.FromHours(2), query, "dockerfile", "build-files", "build-context", "build-output", "build-status",
+                new { bytes = Limits.ForOthers.Bytes, tooLarge = Limits.ForOthers.TooLarge });
         }
         finally
         {

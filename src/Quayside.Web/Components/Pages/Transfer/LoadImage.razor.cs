@@ -15,6 +15,7 @@ public partial class LoadImage : ComponentBase
     private IJSObjectReference? _module;
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private Quayside.Web.Transfer.UploadLimits Limits { get; set; } = default!;
 
     private ImportOptions ImportOptions => new(string.IsNullOrWhiteSpace(_reference) ? null : _reference.Trim(), ChangeRules.FromLines(_changes), _message);
 
@@ -46,7 +47,8 @@ public partial class LoadImage : ComponentBase
         _running = true;
         try
         {
-            await _module.InvokeAsync<bool>("uploadTar", TimeSpan.FromHours(2), url, "transfer-file", "transfer-output", "transfer-status");
+            await _module.InvokeAsync<bool>("uploadTar", TimeSpan.FromHours(2), url, "transfer-file", "transfer-output", "transfer-status",
+                new { bytes = Limits.ForImages.Bytes, tooLarge = Limits.ForImages.TooLarge });
         }
         finally
         {
