@@ -33,7 +33,7 @@ public sealed class ContainerFilesTests(TransferFixture lab) : IClassFixture<Tra
         var name = await RunningAsync();
         using var content = new MemoryStream("uploaded through the archive API\n"u8.ToArray());
 
-        var outcome = await Files.UploadAsync(name, "/tmp", "note.txt", new NonSeekable(content), content.Length);
+        var outcome = await Files.UploadAsync(name, "/tmp", "note.txt", new ForwardOnlyStream(content), content.Length);
 
         Assert.True(outcome.Ok, outcome.Summary);
         Assert.Equal($"docker cp note.txt {name}:/tmp/", outcome.Cli);
@@ -143,20 +143,5 @@ public sealed class ContainerFilesTests(TransferFixture lab) : IClassFixture<Tra
         Assert.Equal($"docker exec {name} rm -rf -- '/srv/a b'", outcome.Cli);
         Assert.NotEqual(0, (await DockerCommand.RunAsync("exec", name, "test", "-e", "/srv/a b")).ExitCode);
         Assert.Equal("No such file or folder: /srv/gone.", (await Files.DeleteAsync(name, "/srv/gone")).Summary);
-    }
-
-    /// <summary>An upload as the request body gives it: readable once, no length of its own.</summary>
-    private sealed class NonSeekable(Stream inner) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override void Flush() { }
     }
 }

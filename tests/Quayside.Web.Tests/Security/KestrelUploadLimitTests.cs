@@ -73,7 +73,7 @@ public sealed class KestrelUploadLimitTests : IAsyncLifetime
         using (var writer = new TarWriter(tar, TarEntryFormat.Pax, leaveOpen: true))
             writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, "layer.tar") { DataStream = new MemoryStream(new byte[4 << 20]) });
         tar.Position = 0;
-        var content = new StreamContent(new UnknownLength(tar));
+        var content = new StreamContent(new ForwardOnlyStream(tar));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
 
         var response = await client.PostAsync("/api/images/load", content);
@@ -83,19 +83,5 @@ public sealed class KestrelUploadLimitTests : IAsyncLifetime
         var title = JsonDocument.Parse(text).RootElement.GetProperty("title").GetString();
         Assert.Contains("larger than 1 MiB", title);
         Assert.Contains("QUAYSIDE_MAX_IMAGE_UPLOAD", title);
-    }
-
-    private sealed class UnknownLength(Stream inner) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -71,7 +71,7 @@ public sealed class UploadLimitTests(UploadLimitTests.SmallLimits lab) : IClassF
     /// <summary>A body with no Content-Length (sent chunked), as a client streaming a file it has not measured sends it.</summary>
     private static StreamContent Chunked(byte[] bytes, string contentType = "application/octet-stream")
     {
-        var content = new StreamContent(new ForwardOnly(new MemoryStream(bytes)));
+        var content = new StreamContent(new ForwardOnlyStream(new MemoryStream(bytes)));
         content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         return content;
     }
@@ -209,21 +209,6 @@ public sealed class UploadLimitTests(UploadLimitTests.SmallLimits lab) : IClassF
         {
             await DockerCommand.RunAsync("rmi", "-f", tag);
         }
-    }
-
-    /// <summary>A stream that cannot seek, so HttpClient cannot learn its length and sends it chunked.</summary>
-    private sealed class ForwardOnly(Stream inner) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Sends the start of a body, then waits until the request is cancelled: a client that gives up half-way.</summary>
