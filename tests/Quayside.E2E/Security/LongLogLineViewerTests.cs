@@ -31,6 +31,11 @@ public sealed class LongLogLineViewerTests(QuaysideApp app, ITestOutputHelper ou
         await Expect(marked).ToHaveCountAsync(1, Slow);
         await Expect(marked.Locator("[data-testid=logs-more]")).ToHaveTextAsync(new Regex(@"^… \d{1,3}(,\d{3})* more bytes$"));
         await Expect(Rows.Filter(new() { HasTextRegex = new Regex("^after$") })).ToHaveCountAsync(1);
+        // The line is 64 KiB wide: its marker is seen at the right edge of the view without scrolling to the line's end.
+        var view = await Page.Locator("[data-testid=logs-scroller]").BoundingBoxAsync();
+        var more = await marked.Locator("[data-testid=logs-more]").BoundingBoxAsync();
+        Assert.InRange(more!.X + more.Width, view!.X + more.Width, view.X + view.Width + 1);
+        await Expect(marked.Locator("[data-testid=logs-more]")).ToBeVisibleAsync();
 
         // The whole log: the marker counts every byte past the first 64 KiB.
         await Page.Locator("[data-testid=logs-tail]").FillAsync("all");
