@@ -276,7 +276,15 @@ public sealed class BrowserSession : IAsyncDisposable
         await _page.GotoAsync("about:blank");
         var clock = Stopwatch.StartNew();
         await _page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Commit });
-        await _page.Locator(selector).First.WaitForAsync();
+        try
+        {
+            await _page.Locator(selector).First.WaitForAsync(new() { Timeout = 120_000 });
+        }
+        catch (TimeoutException)
+        {
+            var text = await _page.EvaluateAsync<string>("() => document.body?.innerText ?? ''");
+            throw new BenchException($"{path}: no {selector} within 120 s; the page at {_page.Url} reads: {text[..Math.Min(text.Length, 600)]}");
+        }
         return clock.Elapsed.TotalMilliseconds;
     }
 

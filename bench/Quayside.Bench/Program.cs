@@ -46,7 +46,7 @@ if (args is ["longline", ..])
     {
         return await LongLineBench.RunAsync(args[1..], RepoRoot(), stopLongLine.Token);
     }
-    catch (Exception e) when (e is BenchException or HttpRequestException or IOException or System.Net.WebSockets.WebSocketException or Microsoft.Playwright.PlaywrightException)
+    catch (Exception e) when (e is BenchException or HttpRequestException or IOException or System.Net.WebSockets.WebSocketException or Microsoft.Playwright.PlaywrightException or TimeoutException)
     {
         Console.Error.WriteLine($"bench longline: FAILED: {e.Message}");
         return 1;

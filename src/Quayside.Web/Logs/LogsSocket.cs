@@ -42,27 +42,30 @@ public static class LogsSocket
         using var ws = await http.WebSockets.AcceptWebSocketAsync();
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         var ct = cts.Token;
+        // A send is cancelled only when the connection is gone: cancelling one in flight aborts the socket, so a browser
+        // that closes politely while a large message is still being flushed would lose the close handshake.
+        var gone = http.RequestAborted;
         var closed = WatchForCloseAsync(ws, cts);
         try
         {
             if (request.Problems.Count > 0)
             {
-                await SendAsync(ws, w => Error(w, string.Join(" ", request.Problems)), ct);
+                await SendAsync(ws, w => Error(w, string.Join(" ", request.Problems)), gone);
                 return;
             }
             var (targets, error) = await request.ResolveAsync(logs, engine.Endpoint, ct);
             if (error is not null)
             {
-                await SendAsync(ws, w => Error(w, error), ct);
+                await SendAsync(ws, w => Error(w, error), gone);
                 return;
             }
-            await SendAsync(ws, w => Meta(w, targets, request.Query), ct);
+            await SendAsync(ws, w => Meta(w, targets, request.Query), gone);
 
             var channel = Channel.CreateBounded<IReadOnlyList<LogLine>>(new BoundedChannelOptions(256));
             var producer = ProduceAsync(logs, targets, request.Query, clock, channel.Writer, ct);
-            await SendBatchesAsync(ws, channel.Reader, sortByTime: targets.Count > 1, ct);
+            await SendBatchesAsync(ws, channel.Reader, sortByTime: targets.Count > 1, ct, gone);
             await producer;
-            await SendAsync(ws, w => { w.WriteStartObject(); w.WriteString("t", "end"); w.WriteEndObject(); }, ct);
+            await SendAsync(ws, w => { w.WriteStartObject(); w.WriteString("t", "end"); w.WriteEndObject(); }, gone);
         }
         catch (Exception e) when (e is EngineApiException or HttpRequestException or IOException && !ct.IsCancellationRequested)
         {
@@ -136,7 +139,7 @@ public static class LogsSocket
     /// Gathers what arrives within <see cref="Gather"/> of the first waiting line (a tail comes whole in one message), sends
     /// it, then sends nothing more for the rest of <see cref="BatchPause"/>: at most about 16 messages a second in a burst.
     /// </summary>
-    private static async Task SendBatchesAsync(WebSocket ws, ChannelReader<IReadOnlyList<LogLine>> reader, bool sortByTime, CancellationToken ct)
+    private static async Task SendBatchesAsync(WebSocket ws, ChannelReader<IReadOnlyList<LogLine>> reader, bool sortByTime, CancellationToken ct, CancellationToken gone)
     {
         var pending = new List<LogLine>(MaxBatchLines);
         long pendingChars = 0;
@@ -166,7 +169,7 @@ public static class LogsSocket
                     break;
             }
             IEnumerable<LogLine> lines = sortByTime ? pending.OrderBy(l => l.Timestamp, StringComparer.Ordinal) : pending;
-            await SendLinesAsync(ws, lines, ct);
+            await SendLinesAsync(ws, lines, gone);
             var full = pending.Count >= MaxBatchLines || pendingChars >= MaxBatchChars;
             pending.Clear();
             pendingChars = 0;
