@@ -106,13 +106,16 @@ public static class LogsSocket
             var nowBound = new LogTime("", now, null);
             var historyEnd = query.Until is { } u && u.At < now ? u : nowBound;
             var batchOf = new List<LogLine>(1000);
+            long chars = 0;
             await foreach (var line in logs.MergeAsync(targets, query with { Until = historyEnd }, ct))
             {
                 batchOf.Add(line);
-                if (batchOf.Count < 1000)
+                chars += line.Text.Length;
+                if (batchOf.Count < 1000 && chars < MaxBatchChars / 2)
                     continue;
                 await writer.WriteAsync(batchOf, ct);
                 batchOf = new List<LogLine>(1000);
+                chars = 0;
             }
             if (batchOf.Count > 0)
                 await writer.WriteAsync(batchOf, ct);

@@ -17,13 +17,10 @@ public sealed class LogsMessageSizeTests : IAsyncLifetime
     private const long Long = 5_000_000;
     private readonly QuaysideFactory _app = new();
     private readonly string _name = LabContainers.UniqueName("wslong");
+    private readonly string _other = LabContainers.UniqueName("wslong-other");
 
-    [Fact]
-    public async Task Twelve_megabytes_of_wide_lines_and_a_5_MB_line_arrive_in_messages_of_at_most_1_MiB()
+    private async Task<(List<long> Sizes, List<JsonElement> Lines)> ReadAsync(string query)
     {
-        await LogContainers.RunAsync(_name,
-            $"for i in $(seq 1 {WideLines}); do head -c {Wide} /dev/zero | tr '\\0' b; echo; done; head -c {Long} /dev/zero | tr '\\0' c; echo; echo after; exec sleep 100000",
-            "after");
         var client = _app.CreateBrowserlikeClient();
         var login = await QuaysideFactory.PostLoginAsync(client, "admin", QuaysideFactory.Password);
         var cookie = login.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("quayside.session=")).Split(';')[0];
@@ -33,7 +30,7 @@ public sealed class LogsMessageSizeTests : IAsyncLifetime
             r.Headers.Origin = "http://localhost";
             r.Headers.Cookie = cookie;
         };
-        using var socket = await ws.ConnectAsync(new Uri($"ws://localhost/ws/logs?c={_name}&tail=all"), CancellationToken.None);
+        using var socket = await ws.ConnectAsync(new Uri($"ws://localhost/ws/logs?{query}"), CancellationToken.None);
 
         var sizes = new List<long>();
         var lines = new List<JsonElement>();
@@ -50,16 +47,27 @@ public sealed class LogsMessageSizeTests : IAsyncLifetime
             }
             while (!result.EndOfMessage);
             if (result.MessageType == WebSocketMessageType.Close)
-                break;
+                return (sizes, lines);
             sizes.Add(message.Length);
             var json = JsonDocument.Parse(message.ToArray()).RootElement.Clone();
             var type = json.GetProperty("t").GetString();
             Assert.NotEqual("error", type);
             if (type == "end")
-                break;
+                return (sizes, lines);
             if (type == "lines")
                 lines.AddRange(json.GetProperty("l").EnumerateArray());
         }
+    }
+
+    private Task RunWideAndLongAsync() => LogContainers.RunAsync(_name,
+        $"for i in $(seq 1 {WideLines}); do head -c {Wide} /dev/zero | tr '\\0' b; echo; done; head -c {Long} /dev/zero | tr '\\0' c; echo; echo after; exec sleep 100000",
+        "after");
+
+    [Fact]
+    public async Task Twelve_megabytes_of_wide_lines_and_a_5_MB_line_arrive_in_messages_of_at_most_1_MiB()
+    {
+        await RunWideAndLongAsync();
+        var (sizes, lines) = await ReadAsync($"c={_name}&tail=all");
 
         Assert.All(sizes, size => Assert.InRange(size, 1, LogsSocket.MaxMessageBytes));
         Assert.Equal(WideLines + 2, lines.Count);
@@ -71,11 +79,27 @@ public sealed class LogsMessageSizeTests : IAsyncLifetime
         Assert.Equal(4, lines[^1].GetArrayLength());
     }
 
+    [Fact]
+    public async Task The_merged_view_with_a_5_MB_line_cuts_it_too_and_keeps_the_other_containers_lines_in_time_order()
+    {
+        await RunWideAndLongAsync();
+        await LogContainers.RunAsync(_other, "echo other-1; exec sleep 100000", "other-1");
+        var (sizes, lines) = await ReadAsync($"c={_name}&c={_other}&tail=all&timestamps=1");
+
+        Assert.All(sizes, size => Assert.InRange(size, 1, LogsSocket.MaxMessageBytes));
+        Assert.Equal(WideLines + 3, lines.Count);
+        Assert.Equal(Long - LogLineSplitter.MaxLineBytes, lines[WideLines][4].GetInt64());
+        Assert.Equal(("after", 0), (lines[WideLines + 1][3].GetString(), lines[WideLines + 1][0].GetInt32()));
+        Assert.Equal(("other-1", 1), (lines[^1][3].GetString(), lines[^1][0].GetInt32()));
+        var stamps = lines.Select(l => l[2].GetString()!).ToList();
+        Assert.Equal(stamps.Order(StringComparer.Ordinal), stamps);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        await LabContainers.RemoveAsync(_name);
+        await LabContainers.RemoveAsync(_name, _other);
         await _app.DisposeAsync();
     }
 }
