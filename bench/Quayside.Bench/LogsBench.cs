@@ -268,12 +268,23 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>From starting the navigation to the first log rows in the DOM (includes the Blazor circuit's start).</summary>
-    public async Task<double> TimeToFirstRowsAsync(string path, CancellationToken ct)
+    public Task<double> TimeToFirstRowsAsync(string path, CancellationToken ct) => TimeToSelectorAsync(path, "[data-testid=logs-row]", ct);
+
+    /// <summary>From starting the navigation to the first element matching <paramref name="selector"/> in the DOM.</summary>
+    public async Task<double> TimeToSelectorAsync(string path, string selector, CancellationToken ct)
     {
         await _page.GotoAsync("about:blank");
         var clock = Stopwatch.StartNew();
         await _page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Commit });
-        await _page.Locator("[data-testid=logs-row]").First.WaitForAsync();
+        try
+        {
+            await _page.Locator(selector).First.WaitForAsync(new() { Timeout = 120_000 });
+        }
+        catch (TimeoutException)
+        {
+            var text = await _page.EvaluateAsync<string>("() => document.body?.innerText ?? ''");
+            throw new BenchException($"{path}: no {selector} within 120 s; the page at {_page.Url} reads: {text[..Math.Min(text.Length, 600)]}");
+        }
         return clock.Elapsed.TotalMilliseconds;
     }
 

@@ -38,6 +38,21 @@ if (args is ["save", ..])
     }
 }
 
+if (args is ["longline", ..])
+{
+    using var stopLongLine = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopLongLine.Cancel(); };
+    try
+    {
+        return await LongLineBench.RunAsync(args[1..], RepoRoot(), stopLongLine.Token);
+    }
+    catch (Exception e) when (e is BenchException or HttpRequestException or IOException or System.Net.WebSockets.WebSocketException or Microsoft.Playwright.PlaywrightException or TimeoutException)
+    {
+        Console.Error.WriteLine($"bench longline: FAILED: {e.Message}");
+        return 1;
+    }
+}
+
 var count = 1000;
 var keep = false;
 var logLines = 1_000_000;

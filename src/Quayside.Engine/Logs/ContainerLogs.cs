@@ -9,6 +9,7 @@ public sealed class ContainerLogs(EngineClient engine)
 {
     private const int ReadBuffer = 64 * 1024;
     private const int MaxBatch = 2000;
+    private const int MaxBatchChars = 512 * 1024;
 
     /// <summary>Looks the container up (by id or name) to learn its name and whether it has a TTY.</summary>
     public async Task<LogTarget> ResolveAsync(string idOrName, CancellationToken ct)
@@ -28,20 +29,25 @@ public sealed class ContainerLogs(EngineClient engine)
         var demux = new LogDemultiplexer(target.Tty);
         var splitter = new LogLineSplitter(source, timestamped: true);
         var buffer = new byte[ReadBuffer];
+        long chars = 0;
         while (true)
         {
             // The engine flushes every line; handing lines on only when no more are waiting (or many are) keeps a
             // million-line log from becoming a million hand-overs, and a followed line from waiting.
             var next = stream.ReadAsync(buffer, ct);
-            if (splitter.Lines.Count > 0 && (!next.IsCompleted || splitter.Lines.Count >= MaxBatch))
+            if (splitter.Lines.Count > 0 && (!next.IsCompleted || splitter.Lines.Count >= MaxBatch || chars >= MaxBatchChars))
             {
                 yield return [.. splitter.Lines];
                 splitter.Lines.Clear();
+                chars = 0;
             }
             var read = await next;
             if (read == 0)
                 break;
+            var before = splitter.Lines.Count;
             demux.Feed(buffer.AsSpan(0, read), splitter);
+            for (var i = before; i < splitter.Lines.Count; i++)
+                chars += splitter.Lines[i].Text.Length;
         }
         splitter.Flush();
         if (splitter.Lines.Count > 0)
@@ -75,6 +81,26 @@ public sealed class ContainerLogs(EngineClient engine)
         }
         if (sink.Length > 0)
             await output.WriteAsync(sink.Buffer.AsMemory(0, sink.Length), ct);
+    }
+
+    /// <summary>
+    /// Writes the logs of several containers as one text interleaved by time, each line as <c>name | [timestamp ]text</c>,
+    /// with every byte of every line however long (see <see cref="MergedLogCopy"/>).
+    /// </summary>
+    public async Task CopyMergedTextAsync(IReadOnlyList<LogTarget> targets, LogQuery query, Stream output, CancellationToken ct)
+    {
+        var inputs = new List<(LogTarget, Stream)>();
+        try
+        {
+            foreach (var target in targets)
+                inputs.Add((target, await engine.OpenStreamAsync((query with { Follow = false }).EnginePath(target.Id, timestamps: true), ct)));
+            await MergedLogCopy.CopyAsync(inputs, query.Timestamps, output, ct);
+        }
+        finally
+        {
+            foreach (var (_, stream) in inputs)
+                await stream.DisposeAsync();
+        }
     }
 
     /// <summary>
@@ -123,7 +149,7 @@ public sealed class ContainerLogs(EngineClient engine)
         public byte[] Buffer = new byte[ReadBuffer];
         public int Length;
 
-        public void Payload(LogStream stream, ReadOnlySpan<byte> bytes)
+        public void Payload(LogStream stream, ReadOnlySpan<byte> bytes, bool startsMessage)
         {
             if (Length + bytes.Length > Buffer.Length)
                 Array.Resize(ref Buffer, Math.Max(Buffer.Length * 2, Length + bytes.Length));

@@ -5,7 +5,12 @@ namespace Quayside.Engine.Logs;
 /// <summary>Receives the payload bytes of the log stream, told apart by stream.</summary>
 public interface ILogPayloadSink
 {
-    void Payload(LogStream stream, ReadOnlySpan<byte> bytes);
+    /// <param name="startsMessage">
+    /// The bytes begin one of the engine's log messages (a frame). The engine cuts a long line into messages of 16 KiB
+    /// and, when asked for timestamps, puts one before each message, also in the middle of a line. A TTY stream has no
+    /// frames: there it is always false.
+    /// </param>
+    void Payload(LogStream stream, ReadOnlySpan<byte> bytes, bool startsMessage);
 }
 
 /// <summary>
@@ -19,12 +24,13 @@ public sealed class LogDemultiplexer(bool tty)
     private int _headerFill;
     private long _remaining;
     private LogStream _current = LogStream.Stdout;
+    private bool _frameStart;
 
     public void Feed(ReadOnlySpan<byte> data, ILogPayloadSink sink)
     {
         if (tty)
         {
-            sink.Payload(LogStream.Stdout, data);
+            sink.Payload(LogStream.Stdout, data, false);
             return;
         }
         while (data.Length > 0)
@@ -40,10 +46,12 @@ public sealed class LogDemultiplexer(bool tty)
                 _headerFill = 0;
                 _current = _header[0] == 2 ? LogStream.Stderr : LogStream.Stdout;
                 _remaining = BinaryPrimitives.ReadUInt32BigEndian(_header.AsSpan(4));
+                _frameStart = true;
                 continue;
             }
             var n = (int)Math.Min(_remaining, data.Length);
-            sink.Payload(_current, data[..n]);
+            sink.Payload(_current, data[..n], _frameStart);
+            _frameStart = false;
             _remaining -= n;
             data = data[n..];
         }

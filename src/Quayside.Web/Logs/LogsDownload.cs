@@ -1,4 +1,3 @@
-using System.Text;
 using Quayside.Engine.Cli;
 using Quayside.Engine.Connection;
 using Quayside.Engine.Logs;
@@ -29,18 +28,7 @@ public static class LogsDownload
             await logs.CopyTextAsync(targets[0], query, body, ct);
             return Results.Empty;
         }
-        await using var writer = new StreamWriter(body, new UTF8Encoding(false), 64 * 1024);
-        await foreach (var line in logs.MergeAsync(targets, query, ct))
-        {
-            await writer.WriteAsync(targets[line.Source].Name);
-            await writer.WriteAsync(" | ");
-            if (query.Timestamps && line.Timestamp is not null)
-            {
-                await writer.WriteAsync(line.Timestamp);
-                await writer.WriteAsync(' ');
-            }
-            await writer.WriteLineAsync(line.Text);
-        }
+        await logs.CopyMergedTextAsync(targets, query, body, ct);
         return Results.Empty;
     }
 }

@@ -11,15 +11,19 @@ namespace Quayside.Web.Logs;
 
 /// <summary>
 /// The viewer's stream. Messages are JSON: <c>{"t":"meta",...}</c> first, then <c>{"t":"lines","l":[[source,stderr,ts,text],...]}</c>
-/// batches, then <c>{"t":"end"}</c> or <c>{"t":"error","message":...}</c>. Lines are batched (see <see cref="SendBatchesAsync"/>),
-/// so a burst of thousands of lines a second is a few messages a second.
+/// batches, then <c>{"t":"end"}</c> or <c>{"t":"error","message":...}</c>. A line cut at <see cref="LogLineSplitter.MaxLineBytes"/>
+/// has a fifth item, the count of bytes left out. Lines are batched (see <see cref="SendBatchesAsync"/>), so a burst of
+/// thousands of lines a second is a few messages a second, and no message is larger than <see cref="MaxMessageBytes"/>.
 /// </summary>
 public static class LogsSocket
 {
     private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan BatchPause = TimeSpan.FromMilliseconds(60);
     private const int MaxBatchLines = 5000;
+    private const long MaxBatchChars = 1024 * 1024;
+    public const int MaxMessageBytes = 1024 * 1024;
     private const int Backlog = 16;
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task HandleAsync(HttpContext http)
     {
@@ -38,27 +42,30 @@ public static class LogsSocket
         using var ws = await http.WebSockets.AcceptWebSocketAsync();
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         var ct = cts.Token;
+        // A send is cancelled only when the connection is gone: cancelling one in flight aborts the socket, so a browser
+        // that closes politely while a large message is still being flushed would lose the close handshake.
+        var gone = http.RequestAborted;
         var closed = WatchForCloseAsync(ws, cts);
         try
         {
             if (request.Problems.Count > 0)
             {
-                await SendAsync(ws, w => Error(w, string.Join(" ", request.Problems)), ct);
+                await SendAsync(ws, w => Error(w, string.Join(" ", request.Problems)), gone);
                 return;
             }
             var (targets, error) = await request.ResolveAsync(logs, engine.Endpoint, ct);
             if (error is not null)
             {
-                await SendAsync(ws, w => Error(w, error), ct);
+                await SendAsync(ws, w => Error(w, error), gone);
                 return;
             }
-            await SendAsync(ws, w => Meta(w, targets, request.Query), ct);
+            await SendAsync(ws, w => Meta(w, targets, request.Query), gone);
 
             var channel = Channel.CreateBounded<IReadOnlyList<LogLine>>(new BoundedChannelOptions(256));
             var producer = ProduceAsync(logs, targets, request.Query, clock, channel.Writer, ct);
-            await SendBatchesAsync(ws, channel.Reader, sortByTime: targets.Count > 1, ct);
+            await SendBatchesAsync(ws, channel.Reader, sortByTime: targets.Count > 1, ct, gone);
             await producer;
-            await SendAsync(ws, w => { w.WriteStartObject(); w.WriteString("t", "end"); w.WriteEndObject(); }, ct);
+            await SendAsync(ws, w => { w.WriteStartObject(); w.WriteString("t", "end"); w.WriteEndObject(); }, gone);
         }
         catch (Exception e) when (e is EngineApiException or InvalidEngineNameException or HttpRequestException or IOException && !ct.IsCancellationRequested)
         {
@@ -99,13 +106,16 @@ public static class LogsSocket
             var nowBound = new LogTime("", now, null);
             var historyEnd = query.Until is { } u && u.At < now ? u : nowBound;
             var batchOf = new List<LogLine>(1000);
+            long chars = 0;
             await foreach (var line in logs.MergeAsync(targets, query with { Until = historyEnd }, ct))
             {
                 batchOf.Add(line);
-                if (batchOf.Count < 1000)
+                chars += line.Text.Length;
+                if (batchOf.Count < 1000 && chars < MaxBatchChars / 2)
                     continue;
                 await writer.WriteAsync(batchOf, ct);
                 batchOf = new List<LogLine>(1000);
+                chars = 0;
             }
             if (batchOf.Count > 0)
                 await writer.WriteAsync(batchOf, ct);
@@ -132,9 +142,10 @@ public static class LogsSocket
     /// Gathers what arrives within <see cref="Gather"/> of the first waiting line (a tail comes whole in one message), sends
     /// it, then sends nothing more for the rest of <see cref="BatchPause"/>: at most about 16 messages a second in a burst.
     /// </summary>
-    private static async Task SendBatchesAsync(WebSocket ws, ChannelReader<IReadOnlyList<LogLine>> reader, bool sortByTime, CancellationToken ct)
+    private static async Task SendBatchesAsync(WebSocket ws, ChannelReader<IReadOnlyList<LogLine>> reader, bool sortByTime, CancellationToken ct, CancellationToken gone)
     {
         var pending = new List<LogLine>(MaxBatchLines);
+        long pendingChars = 0;
         var clock = new System.Diagnostics.Stopwatch();
         Task<bool>? more = null; // at most one wait on the channel at a time
         while (await (more ?? reader.WaitToReadAsync(ct).AsTask()))
@@ -143,10 +154,14 @@ public static class LogsSocket
             clock.Restart();
             while (true)
             {
-                while (pending.Count < MaxBatchLines && reader.TryRead(out var batch))
+                while (pending.Count < MaxBatchLines && pendingChars < MaxBatchChars && reader.TryRead(out var batch))
+                {
                     pending.AddRange(batch);
+                    foreach (var line in batch)
+                        pendingChars += line.Text.Length;
+                }
                 var left = Gather - clock.Elapsed;
-                if (pending.Count >= MaxBatchLines || left <= TimeSpan.Zero)
+                if (pending.Count >= MaxBatchLines || pendingChars >= MaxBatchChars || left <= TimeSpan.Zero)
                     break;
                 more ??= reader.WaitToReadAsync(ct).AsTask();
                 if (await Task.WhenAny(more, Task.Delay(left, ct)) != more)
@@ -157,9 +172,10 @@ public static class LogsSocket
                     break;
             }
             IEnumerable<LogLine> lines = sortByTime ? pending.OrderBy(l => l.Timestamp, StringComparer.Ordinal) : pending;
-            await SendAsync(ws, w => Lines(w, lines), ct);
-            var full = pending.Count >= MaxBatchLines;
+            await SendLinesAsync(ws, lines, gone);
+            var full = pending.Count >= MaxBatchLines || pendingChars >= MaxBatchChars;
             pending.Clear();
+            pendingChars = 0;
             // With a backlog the next message is large anyway: no pause, or a slow pace would throttle the engine's reader.
             if (!full && reader.Count < Backlog && BatchPause - clock.Elapsed is { } rest && rest > TimeSpan.Zero)
                 await Task.Delay(rest, ct);
@@ -185,23 +201,63 @@ public static class LogsSocket
         w.WriteEndObject();
     }
 
-    private static void Lines(Utf8JsonWriter w, IEnumerable<LogLine> lines)
+    /// <summary>
+    /// The lines as one <c>lines</c> message, or several when they would not fit in <see cref="MaxMessageBytes"/>: a line is
+    /// added only when its largest JSON (every character escaped) still fits, so the cap holds whatever the text.
+    /// </summary>
+    private static async Task SendLinesAsync(WebSocket ws, IEnumerable<LogLine> lines, CancellationToken ct)
     {
-        w.WriteStartObject();
-        w.WriteString("t", "lines");
-        w.WriteStartArray("l");
-        foreach (var line in lines)
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        Utf8JsonWriter? w = null;
+        try
         {
-            w.WriteStartArray();
-            w.WriteNumberValue(line.Source);
-            w.WriteNumberValue(line.Stream == LogStream.Stderr ? 1 : 0);
-            w.WriteStringValue(line.Timestamp);
-            w.WriteStringValue(line.Text);
-            w.WriteEndArray();
+            foreach (var line in lines)
+            {
+                if (w is not null && w.BytesCommitted + w.BytesPending + MaxJsonBytes(line) + 2 > MaxMessageBytes)
+                {
+                    await EndLinesAsync(w);
+                    w = null;
+                }
+                if (w is null)
+                {
+                    buffer.ResetWrittenCount();
+                    w = new Utf8JsonWriter(buffer, JsonOptions);
+                    w.WriteStartObject();
+                    w.WriteString("t", "lines");
+                    w.WriteStartArray("l");
+                }
+                w.WriteStartArray();
+                w.WriteNumberValue(line.Source);
+                w.WriteNumberValue(line.Stream == LogStream.Stderr ? 1 : 0);
+                w.WriteStringValue(line.Timestamp);
+                w.WriteStringValue(line.Text);
+                if (line.DroppedBytes > 0)
+                    w.WriteNumberValue(line.DroppedBytes);
+                w.WriteEndArray();
+            }
+            if (w is not null)
+            {
+                await EndLinesAsync(w);
+                w = null;
+            }
         }
-        w.WriteEndArray();
-        w.WriteEndObject();
+        finally
+        {
+            w?.Dispose();
+        }
+
+        async Task EndLinesAsync(Utf8JsonWriter writer)
+        {
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.Flush();
+            writer.Dispose();
+            await ws.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, true, ct);
+        }
     }
+
+    /// <summary>The most one line can take in a message: six bytes a character (<c>\uXXXX</c>) plus the numbers and punctuation.</summary>
+    private static long MaxJsonBytes(LogLine line) => 48 + 6L * (line.Text.Length + (line.Timestamp?.Length ?? 0));
 
     private static void Error(Utf8JsonWriter w, string message)
     {
@@ -214,7 +270,7 @@ public static class LogsSocket
     private static async Task SendAsync(WebSocket ws, Action<Utf8JsonWriter> write, CancellationToken ct)
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
             write(writer);
         await ws.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, true, ct);
     }

@@ -84,6 +84,28 @@ public sealed class ContainerLogsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_merged_download_interleaves_lines_by_time_each_after_its_containers_name()
+    {
+        var a = Name("logs-dla");
+        var b = Name("logs-dlb");
+        await LogContainers.RunAsync(a, "echo a-1; sleep 0.3; echo a-2 >&2; sleep 0.3; echo; exec sleep 100000", "a-2");
+        await LogContainers.RunAsync(b, "echo b-1; exec sleep 100000", "b-1");
+        await Task.Delay(500);
+        var targets = new[] { await Logs.ResolveAsync(a, CancellationToken.None), await Logs.ResolveAsync(b, CancellationToken.None) };
+
+        using var plain = new MemoryStream();
+        await Logs.CopyMergedTextAsync(targets, Query(), plain, CancellationToken.None);
+        Assert.Equal($"{a} | a-1\n{a} | a-2\n{a} | \n{b} | b-1\n", System.Text.Encoding.UTF8.GetString(plain.ToArray()));
+
+        using var stamped = new MemoryStream();
+        await Logs.CopyMergedTextAsync(targets, Query(timestamps: true), stamped, CancellationToken.None);
+        var lines = System.Text.Encoding.UTF8.GetString(stamped.ToArray()).Split('\n')[..^1];
+        Assert.Equal(4, lines.Length);
+        Assert.All(lines, l => Assert.Matches(@"^qt-logs-dl[ab]-\w+ \| \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z ", l));
+        Assert.Equal(["a-1", "a-2", "", "b-1"], lines.Select(l => l[(l.IndexOf('Z') + 2)..]));
+    }
+
+    [Fact]
     public async Task A_missing_container_is_an_engine_error()
     {
         var e = await Assert.ThrowsAsync<EngineApiException>(() => Logs.ResolveAsync("qt-no-such-" + Guid.NewGuid().ToString("N")[..6], CancellationToken.None));

@@ -26,6 +26,11 @@ function el(tag, props, ...children) {
     return e;
 }
 
+/** The marker after a line the server cut: it is not part of the line, so it is drawn apart and never searched. */
+function moreText(bytes) {
+    return `… ${bytes.toLocaleString("en-US")} more byte${bytes === 1 ? "" : "s"}`;
+}
+
 class LogViewer {
     constructor(root, options) {
         this.root = root;
@@ -53,6 +58,7 @@ class LogViewer {
         this.plain = [];   // the same without escapes (the very same string when it had none)
         this.ts = [];      // engine timestamp or null
         this.flags = [];   // source * 2 + (stderr ? 1 : 0)
+        this.more = new Map(); // line number (counting dropped lines) -> bytes the server left out of that long line
         this.matches = [];
         this.dropped = 0;
     }
@@ -147,7 +153,8 @@ class LogViewer {
 
     append(lines) {
         const start = this.raw.length;
-        for (const [src, err, ts, text] of lines) {
+        for (const [src, err, ts, text, more] of lines) {
+            if (more > 0) this.more.set(this.dropped + this.raw.length, more);
             this.raw.push(text);
             this.plain.push(stripAnsi(text));
             this.ts.push(ts);
@@ -163,6 +170,7 @@ class LogViewer {
     dropOldest(n) {
         for (const a of [this.raw, this.plain, this.ts, this.flags]) a.splice(0, n);
         this.dropped += n;
+        for (const line of this.more.keys()) if (line < this.dropped) this.more.delete(line);
         this.startSearch();
     }
 
@@ -337,6 +345,8 @@ class LogViewer {
         const text = el("span", { class: "lv-text" });
         this.fillText(text, i);
         row.append(text);
+        const more = this.more.get(i + this.dropped);
+        if (more) row.append(el("span", { class: "lv-more", "data-testid": "logs-more", title: "This line is longer than the viewer shows (its first 64 KiB). Download the log for every byte.", text: moreText(more) }));
         return row;
     }
 
@@ -419,6 +429,8 @@ class LogViewer {
             let line = this.plain[i];
             if (this.timestamps && this.ts[i]) line = this.ts[i] + " " + line;
             if (this.merged) line = (this.names[this.flags[i] >> 1] ?? "?") + " | " + line;
+            const more = this.more.get(i + this.dropped);
+            if (more) line += " " + moreText(more);
             chunk.push(line);
             if (chunk.length === 10000) { chunks.push(chunk.join("\n") + "\n"); chunk = []; }
         }
