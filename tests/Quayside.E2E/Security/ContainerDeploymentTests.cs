@@ -105,9 +105,10 @@ public sealed partial class ContainerDeploymentTests(QuaysideImage image, ITestO
     private async Task<string> ProbeAsync(string network, string address)
     {
         // busybox's nc, not its wget: the lab's static busybox wget segfaults. The request's side stays open a while:
-        // Kestrel may drop a request whose client has already closed its sending side.
+        // Kestrel may drop a request whose client has already closed its sending side. The Host is the address itself: Quayside
+        // serves only names it knows and IP addresses.
         const string script = """
-            probe() { { printf 'GET /health HTTP/1.0\r\nHost: q\r\n\r\n'; sleep 3; } | nc -w 5 "$1" "$2" 2>&1 | tr -d '\r' | head -1; }
+            probe() { { printf 'GET /health HTTP/1.0\r\nHost: %s\r\n\r\n' "$1"; sleep 3; } | nc -w 5 "$1" "$2" 2>&1 | tr -d '\r' | head -1; }
             gw=$(ip route | awk '/^default/ { print $3 }')
             echo "direct: $(probe "$ADDRESS" 8000)"
             echo "gateway $gw: $(probe "$gw" "$PORT")"
