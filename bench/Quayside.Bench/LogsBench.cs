@@ -166,16 +166,7 @@ public sealed class LogsBench(Engine engine, Dashboard dashboard, int lines, Lis
                 await using var file = File.Create(ourFile);
                 await response.Content.CopyToAsync(file, ct);
             }));
-            if (round % 2 == 0)
-            {
-                await Cli();
-                await Ours();
-            }
-            else
-            {
-                await Ours();
-                await Cli();
-            }
+            await Figures.InTurnAsync(round, Cli, Ours);
         }
         var size = new FileInfo(cliFile).Length;
         if (new FileInfo(ourFile).Length != size)

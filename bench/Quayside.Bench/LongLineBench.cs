@@ -77,16 +77,7 @@ public static class LongLineBench
                     baseAll.Add(await viewer.ViewAsync(BaseName, "tail=all", ct));
                     baseScreen.Add(await browser.TimeToSelectorAsync($"/containers/{BaseName}/logs", "[data-testid=logs-row]", ct));
                 }
-                if (round % 2 == 0)
-                {
-                    await Base();
-                    await Long();
-                }
-                else
-                {
-                    await Long();
-                    await Base();
-                }
+                await Figures.InTurnAsync(round, Base, Long);
             }
             dashboard.ThrowIfExited("during the long-line views");
 
