@@ -29,7 +29,8 @@ public sealed class LoginThrottle(TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var addressKey = "a:" + address;
-        var accountKey = "u:" + account.Trim().ToLowerInvariant();
+        var name = account.Trim().ToLowerInvariant();
+        var accountKey = "u:" + (name.Length > 128 ? name[..128] : name); // a name is at most a line; a guess may be megabytes
         lock (_lock)
         {
             Sweep(now);
