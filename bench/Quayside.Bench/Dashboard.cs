@@ -206,6 +206,15 @@ public sealed partial class Dashboard : IDisposable
     }
 
     /// <summary>The Count of a list response.</summary>
+    /// <summary>The viewer's log stream for a query (<c>c=NAME&amp;tail=…</c>): a socket set up as the page's, not yet connected, so the caller's clock can include the connect.</summary>
+    public (System.Net.WebSockets.ClientWebSocket Socket, Uri Address) LogsSocket(string cookie, string query)
+    {
+        var ws = new System.Net.WebSockets.ClientWebSocket();
+        ws.Options.SetRequestHeader("Cookie", cookie);
+        ws.Options.SetRequestHeader("Origin", BaseUri.GetLeftPart(UriPartial.Authority));
+        return (ws, new UriBuilder(BaseUri) { Scheme = "ws", Path = "/ws/logs", Query = query }.Uri);
+    }
+
     public static async Task<int> CountAsync(HttpResponseMessage response, CancellationToken ct)
     {
         using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);

@@ -108,10 +108,8 @@ public sealed class LogsBench(Engine engine, Dashboard dashboard, int lines, Lis
     /// <summary>Opens /ws/logs as the viewer does (default tail, follow) and times the first batch and the 500th line.</summary>
     private async Task<(double First, double All)> SocketTailAsync(string cookie, CancellationToken ct)
     {
-        using var ws = new ClientWebSocket();
-        ws.Options.SetRequestHeader("Cookie", cookie);
-        ws.Options.SetRequestHeader("Origin", dashboard.BaseUri.GetLeftPart(UriPartial.Authority));
-        var uri = new UriBuilder(dashboard.BaseUri) { Scheme = "ws", Path = "/ws/logs", Query = $"c={ContainerName}&tail=500&follow=1" }.Uri;
+        var (ws, uri) = dashboard.LogsSocket(cookie, $"c={ContainerName}&tail=500&follow=1");
+        using var socket = ws;
         var clock = Stopwatch.StartNew();
         await ws.ConnectAsync(uri, ct);
         double first = -1;

@@ -182,10 +182,8 @@ public static class LongLineBench
                 }
             }, CancellationToken.None);
 
-            using var ws = new ClientWebSocket();
-            ws.Options.SetRequestHeader("Cookie", cookie);
-            ws.Options.SetRequestHeader("Origin", dashboard.BaseUri.GetLeftPart(UriPartial.Authority));
-            var uri = new UriBuilder(dashboard.BaseUri) { Scheme = "ws", Path = "/ws/logs", Query = $"c={container}&{query}" }.Uri;
+            var (ws, uri) = dashboard.LogsSocket(cookie, $"c={container}&{query}");
+            using var socket = ws;
             var clock = Stopwatch.StartNew();
             await ws.ConnectAsync(uri, ct);
             double first = -1;
