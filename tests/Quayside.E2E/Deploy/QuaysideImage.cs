@@ -19,6 +19,17 @@ public sealed class QuaysideImage : IAsyncLifetime
     public string BaseImage { get; private set; } = "";
     public string Version { get; private set; } = "";
 
+    /// <summary>Prints the last log lines of a deployment made by run-in-docker.sh, then removes its container, volume and network.</summary>
+    public static async Task RemoveDeploymentAsync(string name, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        var logs = await DockerCommand.RunAsync("logs", "--tail", "40", name);
+        if (logs.ExitCode == 0)
+            output.WriteLine($"container {name}, last log lines:\n{logs.Stdout}{logs.Stderr}");
+        await LabContainers.RemoveAsync(name);
+        await DockerCommand.RunAsync("volume", "rm", name + "-data");
+        await DockerCommand.RunAsync("network", "rm", name + "-net");
+    }
+
     /// <summary>The host socket's owner and mode before any test ran ("uid:gid mode").</summary>
     public string SocketBefore { get; private set; } = "";
 

@@ -25,12 +25,7 @@ public sealed class RunInDockerTests(QuaysideApp app, QuaysideImage image, ITest
 
     public async Task DisposeAsync()
     {
-        var logs = await DockerCommand.RunAsync("logs", "--tail", "40", _name);
-        if (logs.ExitCode == 0)
-            output.WriteLine($"container {_name}, last log lines:\n{logs.Stdout}{logs.Stderr}");
-        await LabContainers.RemoveAsync(_name);
-        await DockerCommand.RunAsync("volume", "rm", _name + "-data");
-        await DockerCommand.RunAsync("network", "rm", _name + "-net");
+        await QuaysideImage.RemoveDeploymentAsync(_name, output);
         // Whatever the test did, the host's socket is as it was: never chown'ed or chmod'ed.
         Assert.Equal(image.SocketBefore, await QuaysideImage.SocketOwnerAndModeAsync());
     }

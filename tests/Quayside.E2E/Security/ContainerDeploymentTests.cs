@@ -25,12 +25,7 @@ public sealed partial class ContainerDeploymentTests(QuaysideImage image, ITestO
 
     public async Task DisposeAsync()
     {
-        var logs = await DockerCommand.RunAsync("logs", "--tail", "30", _name);
-        if (logs.ExitCode == 0)
-            output.WriteLine($"container {_name}, last log lines:\n{logs.Stdout}{logs.Stderr}");
-        await LabContainers.RemoveAsync(_name);
-        await DockerCommand.RunAsync("volume", "rm", _name + "-data");
-        await DockerCommand.RunAsync("network", "rm", _name + "-net");
+        await QuaysideImage.RemoveDeploymentAsync(_name, output);
     }
 
     private async Task StartAsync(bool withPassword)
