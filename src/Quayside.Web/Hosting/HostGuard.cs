@@ -43,7 +43,7 @@ public sealed class HostGuard(RequestDelegate next, QuaysideSettings settings)
     public static IReadOnlyList<string> AllowedNames(string urls, string? extra)
     {
         var names = new List<string> { "localhost" };
-        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var url in QuaysideSettings.SplitUrls(urls))
         {
             var rest = url.Contains("://", StringComparison.Ordinal) ? url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..] : url;
             var host = rest.StartsWith('[') ? rest[..(rest.IndexOf(']') + 1)] : rest.Split('/', ':')[0];

@@ -41,8 +41,11 @@ public sealed record QuaysideSettings(string Urls, string DataDirectory)
     public TimeSpan SessionIdle { get; init; } = TimeSpan.FromHours(12);
 
     /// <summary>True when any address is https: the cookies are then Secure and carry the __Host- prefix.</summary>
-    public bool ServesHttps => Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    public bool ServesHttps => SplitUrls(Urls)
         .Any(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The addresses of a QUAYSIDE_URLS value (<c>;</c>-separated).</summary>
+    public static string[] SplitUrls(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static TimeSpan Duration(IConfiguration config, string key, TimeSpan fallback)
     {
@@ -69,7 +72,7 @@ public sealed record QuaysideSettings(string Urls, string DataDirectory)
     {
         get
         {
-            var first = Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
+            var first = SplitUrls(Urls)[0];
             foreach (var wildcard in new[] { "//0.0.0.0", "//[::]", "//*", "//+" })
                 first = first.Replace(wildcard, "//127.0.0.1");
             return first.TrimEnd('/');
@@ -78,7 +81,7 @@ public sealed record QuaysideSettings(string Urls, string DataDirectory)
 
     /// <summary>A warning for each plain-HTTP address reachable from other machines.</summary>
     public IEnumerable<string> ExposureWarnings() =>
-        Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        SplitUrls(Urls)
             .Where(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !IsLoopback(u))
             .Select(u => InContainer
                 ? $"WARNING: Quayside listens on {u} inside its container without TLS: whoever reaches the port published for it sees logins and controls the Docker engine in clear text. Publish it on 127.0.0.1 only (docker run -p 127.0.0.1:8000:8000) or turn on TLS (QUAYSIDE_TLS=self-signed)."
