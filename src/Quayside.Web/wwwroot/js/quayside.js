@@ -23,3 +23,10 @@ window.quayside.scrollIntoView = function (id) {
 window.quayside.isHidden = function () {
     return document.hidden;
 };
+// A choice remembered in this browser (localStorage can be off or full: then nothing is remembered).
+window.quayside.loadSetting = function (key) {
+    try { return localStorage.getItem(key); } catch { return null; }
+};
+window.quayside.saveSetting = function (key, value) {
+    try { localStorage.setItem(key, value); } catch { }
+};
