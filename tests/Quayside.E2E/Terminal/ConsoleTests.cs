@@ -127,6 +127,7 @@ public sealed class ConsoleTests(QuaysideApp app, ITestOutputHelper output) : Br
         await LoginAsync();
         await OpenContainersAsync(search: name);
         await Expect(Row(name).Locator("[data-testid=row-console]")).ToHaveAttributeAsync("href", new Regex("^/containers/[0-9a-f]{64}/console$"));
+        await OpenRowMenuAsync(Row(name));
         var popup = await Page.RunAndWaitForPopupAsync(() => Row(name).Locator("[data-testid=row-console-tab]").ClickAsync());
         await Expect(popup).ToHaveTitleAsync(new Regex(Regex.Escape(name)), new() { Timeout = Patience });
         await Expect(popup.Locator("[data-testid=console-status]")).ToContainTextAsync("Connected", new() { Timeout = Patience });

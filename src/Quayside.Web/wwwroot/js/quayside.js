@@ -35,3 +35,10 @@ document.addEventListener("click", function (e) {
         document.querySelectorAll(".menu-button[aria-expanded=true]").forEach(b => b.setAttribute("aria-expanded", "false"));
     }
 });
+// A choice remembered in this browser (localStorage can be off or full: then nothing is remembered).
+window.quayside.loadSetting = function (key) {
+    try { return localStorage.getItem(key); } catch { return null; }
+};
+window.quayside.saveSetting = function (key, value) {
+    try { localStorage.setItem(key, value); } catch { }
+};
