@@ -102,6 +102,11 @@ export function close(element) {
     }
 }
 
+/** Opens a <details> element (the options panel, when the remembered options need correcting). */
+export function reveal(details) {
+    if (details) details.open = true;
+}
+
 export function focus(element) {
     element?.quaysideConsole?.term.focus();
 }
