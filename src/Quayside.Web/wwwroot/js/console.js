@@ -16,6 +16,7 @@ export function remember(containerId, settings) {
 /** Opens a terminal in the element and connects it to the WebSocket path; reports the end to dotnet's OnEnded. */
 export function open(element, path, dotnet) {
     close(element);
+    if (!element?.isConnected) return; // the page was left while the console was still looking for a shell
     const term = new Terminal({
         scrollback: 10000,
         cursorBlink: true,
