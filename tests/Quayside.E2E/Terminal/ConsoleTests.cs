@@ -159,6 +159,25 @@ public sealed class ConsoleTests(QuaysideApp app, ITestOutputHelper output) : Br
     }
 
     [Fact]
+    public async Task Remembered_choices_that_are_no_longer_accepted_open_the_options_with_the_error_and_start_nothing()
+    {
+        var name = await RunSleeperAsync("con-stale");
+        var id = await DockerCommand.InspectAsync(name, "{{.Id}}");
+        await LoginAsync(Page, "/containers");
+        await Page.EvaluateAsync("id => localStorage.setItem('quayside.console.' + id, JSON.stringify({ attach: false, command: '', user: '', workingDir: 'srv', env: '' }))", id);
+
+        await Page.GotoAsync($"/containers/{name}/console");
+        await Expect(Page.Locator("[data-testid=console-status]")).ToContainTextAsync("Not connected: the options remembered for this container have a problem.", new() { Timeout = Patience });
+        await Expect(Page.Locator("[data-testid=console-problem]")).ToHaveTextAsync("Working dir: \"srv\" is not an absolute path. Accepted: a path starting with /, e.g. /srv.");
+        Assert.True(await OptionsOpenAsync(Page), "the options panel should open to show the problem");
+        await Expect(Page.Locator("[data-testid=console-problem]")).ToBeVisibleAsync();
+
+        await Page.GotoAsync($"/console/{name}");
+        await Expect(Page.Locator("[data-testid=console-status]")).ToContainTextAsync("Working dir: \"srv\" is not an absolute path.", new() { Timeout = Patience });
+        Assert.DoesNotContain("/bin/sh", await ConsoleLab.TopAsync(name));
+    }
+
+    [Fact]
     public async Task A_stopped_container_says_so_instead_of_a_terminal_and_starting_it_there_opens_the_shell()
     {
         var name = await RunSleeperAsync("con-stopped");
