@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Quayside.E2E.Accessibility;
 using Quayside.TestSupport;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -194,6 +195,40 @@ public sealed class ConsoleTests(QuaysideApp app, ITestOutputHelper output) : Br
         Assert.Equal("running", await StatusOfAsync(name));
         await TypeAsync(Page, "echo up''again\n");
         await WaitForLineAsync(Page, "upagain");
+    }
+
+    [Theory]
+    [InlineData(ColorScheme.Light, false)]
+    [InlineData(ColorScheme.Dark, false)]
+    [InlineData(ColorScheme.Light, true)]
+    public async Task The_open_options_and_a_stopped_containers_console_pass_axe_and_fit_a_phone(ColorScheme scheme, bool phone)
+    {
+        var name = await RunSleeperAsync("con-a11y");
+        var stopped = NewName("con-a11y-stopped");
+        await LabContainers.CreateAsync(stopped);
+        var context = await App.Browser.NewContextAsync(new()
+        {
+            BaseURL = App.BaseUrl, ColorScheme = scheme, BypassCSP = true, // axe goes in as an inline script
+            ViewportSize = phone ? new() { Width = 390, Height = 844 } : new() { Width = 1280, Height = 800 },
+        });
+        var page = await NewPageAsync(context);
+        await LoginAsync(page, $"/containers/{name}/console");
+        await Expect(page.Locator("[data-testid=console-status]")).ToContainTextAsync("Connected", new() { Timeout = Patience });
+        await OpenOptionsAsync(page);
+        await page.Locator("[data-testid=console-workdir]").FillAsync("srv");
+        await page.Locator("[data-testid=console-apply]").ClickAsync();
+        await Expect(page.Locator("[data-testid=console-problem]")).ToBeVisibleAsync();
+        var problems = (await PageAudit.AxeViolationsAsync(page)).ToList();
+        if (phone && await PageAudit.SidewaysScrollAsync(page) is { } scroll)
+            problems.Add(scroll);
+
+        await page.GotoAsync($"/containers/{stopped}/console");
+        await Expect(page.Locator("[data-testid=console-start]")).ToBeVisibleAsync(new() { Timeout = Patience });
+        problems.AddRange(await PageAudit.AxeViolationsAsync(page));
+        if (phone && await PageAudit.SidewaysScrollAsync(page) is { } stoppedScroll)
+            problems.Add(stoppedScroll);
+        await context.CloseAsync();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     [Fact]
