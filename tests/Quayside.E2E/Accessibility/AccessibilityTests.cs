@@ -73,7 +73,7 @@ public sealed class AccessibilityTests(QuaysideApp app, ITestOutputHelper output
 
     private static async Task<IEnumerable<string>> AuditAsync(IPage page, string path, Layout layout)
     {
-        var found = (await PageAudit.AxeViolationsAsync(page)).Select(v => $"{path}: {v}").ToList();
+        var found = (await PageAudit.AxeViolationsAsync(page)).Concat(await PageAudit.UnlabelledFieldsAsync(page)).Select(v => $"{path}: {v}").ToList();
         if (layout == Layout.Phone && await PageAudit.SidewaysScrollAsync(page) is { } scroll)
             found.Add($"{path}: {scroll}");
         return found;

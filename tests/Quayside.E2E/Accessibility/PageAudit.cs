@@ -64,4 +64,17 @@ public static class PageAudit
         sb.AppendJoin(", ", r.GetProperty("who").EnumerateArray().Select(e => e.GetString()));
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Visible form fields that only have a placeholder (or nothing) to say what they are: axe accepts a placeholder
+    /// as a name, but it disappears as soon as one types. Each needs a label, aria-label or aria-labelledby.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> UnlabelledFieldsAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>(
+            """
+            () => [...document.querySelectorAll('input, select, textarea')]
+                .filter(e => e.type !== 'hidden' && e.offsetParent !== null)
+                .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+                .map(e => 'unlabelled field: ' + e.outerHTML.slice(0, 160))
+            """);
 }
