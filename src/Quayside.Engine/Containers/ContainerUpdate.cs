@@ -21,6 +21,8 @@ public sealed class ContainerUpdate(HostModel model)
 {
     private EngineClient Client => model.Client;
 
+    public EngineEndpoint Endpoint => Client.Endpoint;
+
     /// <summary>The container and the values it has now, which prefill the form.</summary>
     public async Task<UpdateTarget> LoadAsync(string container, CancellationToken ct = default) =>
         UpdateTarget.From((await Client.SendAsync(HttpMethod.Get, $"{EnginePath.Container(container)}/json", ct: ct)).Body!);
