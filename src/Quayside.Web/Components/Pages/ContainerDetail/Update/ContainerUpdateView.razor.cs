@@ -64,6 +64,13 @@ public partial class ContainerUpdateView : IDisposable
     private static string? Bytes(string text) =>
         text.Trim().Length > 0 && MemorySize.Parse(text) is { } bytes ? "= " + MemorySize.Describe(bytes) : null;
 
+    /// <summary>A retry count belongs to on-failure only; its box goes with it, so its value must too.</summary>
+    private void PolicyChosen()
+    {
+        if (_spec!.RestartPolicy != "on-failure")
+            _spec.MaxRetries = "";
+    }
+
     private void Reset()
     {
         _spec = _target!.Current.Clone();
