@@ -10,6 +10,7 @@ using Quayside.Web.Auth;
 using Quayside.Web.Auth.Sessions;
 using Quayside.Web.Components;
 using Quayside.Web.Components.Pages.Terminal;
+using Quayside.Web.Components.Pages.ContainerDetail.Update;
 using Quayside.Web.Components.Pages.CreateContainer;
 using Quayside.Web.Data;
 using Quayside.Web.Hosting;
@@ -48,6 +49,7 @@ builder.Services.AddLogs();
 builder.Services.AddConsole(builder.Configuration);
 builder.Services.AddImageAndFileTransfer();
 builder.Services.AddCreateContainer();
+builder.Services.AddContainerUpdateAndWait();
 builder.Services.AddPullsAndRegistries();
 
 var app = builder.Build();

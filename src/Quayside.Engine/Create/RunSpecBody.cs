@@ -72,8 +72,8 @@ public static class RunSpecBody
             host["Memory"] = memory;
         if (MemorySize.Parse(s.MemoryReservation) is { } reservation)
             host["MemoryReservation"] = reservation;
-        if (decimal.TryParse(s.Cpus.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var cpus))
-            host["NanoCpus"] = (long)Math.Round(cpus * 1_000_000_000m);
+        if (NanoCpus(s.Cpus) is { } nanoCpus)
+            host["NanoCpus"] = nanoCpus;
         if (long.TryParse(s.PidsLimit.Trim(), out var pids))
             host["PidsLimit"] = pids;
 
@@ -123,6 +123,12 @@ public static class RunSpecBody
         var cmd = ShellWords.Split(s.Command).Words;
         return entry.Count == 0 ? (null, cmd) : ([entry[0]], [.. entry.Skip(1), .. cmd]);
     }
+
+    /// <summary>A number of CPUs as the engine takes it (billionths of a CPU), as the CLI's --cpus computes it.</summary>
+    public static long? NanoCpus(string text) =>
+        decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var cpus) && cpus < 9_000_000_000m
+            ? (long)Math.Round(cpus * 1_000_000_000m)
+            : null;
 
     public static string BindText(MountRow m) => $"{m.Source.Trim()}:{m.Target.Trim()}{(m.ReadOnly ? ":ro" : "")}";
 

@@ -11,7 +11,8 @@ public static partial class RunSpecRules
 {
     public static readonly IReadOnlyList<string> RestartPolicies = ["no", "always", "unless-stopped", "on-failure"];
     public static readonly IReadOnlyList<string> BuiltInNetworks = ["bridge", "host", "none"];
-    private const long MinimumMemory = 6 * 1024 * 1024;
+    /// <summary>The engine's smallest memory limit (6 MiB).</summary>
+    public const long MinimumMemory = 6 * 1024 * 1024;
 
     public static readonly IReadOnlySet<string> Capabilities = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -68,15 +69,12 @@ public static partial class RunSpecRules
         if ((s.Ports.Count > 0 || s.PublishAll) && s.NetworkMode.Trim() is "host" or "none")
             Add(RunField.Ports, $"Published ports have no effect in {s.NetworkMode.Trim()} network mode. Remove the port rows and 'publish all', or choose bridge or a user-defined network.");
 
-        Add(RunField.Restart, Restart(s));
+        Add(RunField.Restart, Restart(s.RestartPolicy, s.MaxRetries, s.AutoRemove));
         Add(RunField.Memory, Memory(s.Memory, "memory limit", MinimumMemory));
         Add(RunField.MemoryReservation, Memory(s.MemoryReservation, "memory reservation", 0));
-        if (MemorySize.Parse(s.Memory) is { } limit and > 0 && MemorySize.Parse(s.MemoryReservation) is { } reservation && reservation > limit)
-            Add(RunField.MemoryReservation, $"The reservation ({MemorySize.Describe(reservation)}) is above the limit ({MemorySize.Describe(limit)}): make it smaller or equal.");
-        if (s.Cpus.Trim() is { Length: > 0 } cpus && !(decimal.TryParse(cpus, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var c) && c > 0))
-            Add(RunField.Cpus, $"'{cpus}' is not a number of CPUs: use a positive number such as 0.5, 1 or 2.5.");
-        if (s.PidsLimit.Trim() is { Length: > 0 } pids && !(long.TryParse(pids, out var p) && (p == -1 || p > 0)))
-            Add(RunField.PidsLimit, $"'{pids}' is not a PIDs limit: use a whole number above 0, or -1 for unlimited.");
+        Add(RunField.MemoryReservation, ReservationAboveLimit(s.Memory, s.MemoryReservation));
+        Add(RunField.Cpus, Cpus(s.Cpus));
+        Add(RunField.PidsLimit, PidsLimit(s.PidsLimit));
 
         Add(RunField.Health, Health(s));
         Add(RunField.Capabilities, CapabilityList(s.CapAdd, "add"));
@@ -169,24 +167,28 @@ public static partial class RunSpecRules
 
     private static bool IsPort(string text) => int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= 65535;
 
-    private static string? Restart(RunSpec s)
+    // The field rules below are shared with the docker update form (Containers/UpdateRules).
+
+    /// <summary>A restart policy with its optional on-failure retry count; <paramref name="autoRemove"/> is the --rm choice.</summary>
+    public static string? Restart(string policyText, string maxRetries, bool autoRemove)
     {
-        var policy = s.RestartPolicy.Trim();
+        var policy = policyText.Trim();
         if (policy.Length > 0 && !RestartPolicies.Contains(policy))
             return $"'{policy}' is not a restart policy: use no, always, unless-stopped or on-failure.";
-        if (s.MaxRetries.Trim() is { Length: > 0 } retries)
+        if (maxRetries.Trim() is { Length: > 0 } retries)
         {
             if (policy != "on-failure")
                 return "A maximum retry count works only with the on-failure policy: choose on-failure, or clear the count.";
             if (!int.TryParse(retries, NumberStyles.None, CultureInfo.InvariantCulture, out _))
                 return $"'{retries}' is not a retry count: use a whole number, 0 for unlimited.";
         }
-        return s.AutoRemove && policy is "always" or "unless-stopped" or "on-failure"
+        return autoRemove && policy is "always" or "unless-stopped" or "on-failure"
             ? "Auto-remove cannot be combined with a restart policy (the engine would remove what it should restart): choose one."
             : null;
     }
 
-    private static string? Memory(string text, string what, long minimum)
+    /// <summary>A memory size (empty is fine) of at least <paramref name="minimum"/> bytes, e.g. <see cref="MinimumMemory"/>.</summary>
+    public static string? Memory(string text, string what, long minimum)
     {
         var t = text.Trim();
         if (t.Length == 0)
@@ -195,6 +197,21 @@ public static partial class RunSpecRules
             return $"'{t}' is not a size for the {what}: use {MemorySize.Accepted}.";
         return bytes < minimum ? $"The {what} {MemorySize.Describe(bytes)} is below the engine's minimum of 6 MiB." : null;
     }
+
+    public static string? ReservationAboveLimit(string memory, string memoryReservation) =>
+        MemorySize.Parse(memory) is { } limit and > 0 && MemorySize.Parse(memoryReservation) is { } reservation && reservation > limit
+            ? $"The reservation ({MemorySize.Describe(reservation)}) is above the limit ({MemorySize.Describe(limit)}): make it smaller or equal."
+            : null;
+
+    public static string? Cpus(string text) =>
+        text.Trim() is { Length: > 0 } cpus && RunSpecBody.NanoCpus(cpus) is not > 0
+            ? $"'{cpus}' is not a number of CPUs: use a positive number such as 0.5, 1 or 2.5."
+            : null;
+
+    public static string? PidsLimit(string text) =>
+        text.Trim() is { Length: > 0 } pids && !(long.TryParse(pids, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var p) && (p == -1 || p > 0))
+            ? $"'{pids}' is not a PIDs limit: use a whole number above 0, or -1 for unlimited."
+            : null;
 
     private static string? Health(RunSpec s)
     {

@@ -73,6 +73,7 @@ public static partial class EngineErrorTranslator
 
     private static readonly (Regex Pattern, Func<Match, EngineProblem> Phrase)[] Known =
     [
+        .. UpdateRefusals(),
         (NoSuchContainer(), m => new($"There is no container '{m.Groups[1].Value}'. It may have been removed already.")),
         (NoSuchImage(), m => new($"There is no image '{m.Groups[1].Value}' on this engine.", Field: "image")),
         (RemoveRunning(), _ => new("The container is running, so it was not removed.", "Stop it first, or remove it with force (which kills it).")),

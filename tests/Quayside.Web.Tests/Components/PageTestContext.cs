@@ -28,6 +28,8 @@ public sealed class PageTestContext : IAsyncDisposable
         Bunit.Services.AddSingleton(new Inspector(Model.Client));
         Bunit.Services.AddSingleton(new StatsHub(Model.Client));
         Bunit.Services.AddSingleton(SelfContainer.None);
+        Bunit.Services.AddSingleton(new ContainerUpdate(Model));
+        Bunit.Services.AddSingleton(new ContainerWait(Model)); // every container page's header offers docker wait
     }
 
     public BunitContext Bunit { get; } = new();

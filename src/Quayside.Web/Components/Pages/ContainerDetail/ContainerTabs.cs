@@ -16,6 +16,7 @@ public static class ContainerTabs
         new("diff", "Changes", "diff"),
         new("files", "Files", "files"),
         new("commit", "Commit & export", "commit"),
+        new("update", "Update", "update"),
         new("duplicate", "Duplicate/Edit", "duplicate"),
         new("json", "Raw JSON", "json"),
     ];
