@@ -301,19 +301,63 @@ public sealed class HostModel
 
     private async Task ReloadContainersAsync(CancellationToken ct)
     {
-        var list = await _client.GetAsync<List<ContainerSummary>>("/containers/json?all=1", ct);
+        var list = await ListContainersAsync("/containers/json?all=1", ct);
         PublishContainers(list.ToImmutableDictionary(c => c.Id));
     }
 
     private async Task RefreshContainersAsync(IReadOnlyList<string> ids, CancellationToken ct)
     {
-        var list = await _client.GetAsync<List<ContainerSummary>>("/containers/json?all=1&" + EngineQuery.Filter("id", [.. ids]), ct);
+        var list = await ListContainersAsync("/containers/json?all=1&" + EngineQuery.Filter("id", [.. ids]), ct);
         var builder = _containers.ToBuilder();
         foreach (var id in ids)
             builder.Remove(id);
         foreach (var c in list.Where(c => ids.Contains(c.Id)))
             builder[c.Id] = c;
         PublishContainers(builder.ToImmutable());
+    }
+
+    private async Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(string path, CancellationToken ct)
+    {
+        var askedAt = DateTimeOffset.UtcNow;
+        var list = await _client.GetAsync<List<ContainerSummary>>(path, ct);
+        return await WithRunStatesAsync(list, askedAt, DateTimeOffset.UtcNow, ct);
+    }
+
+    /// <summary>
+    /// Adds the start and finish times the status text is made of, which only inspect has. A container keeps the times the
+    /// model holds while they still explain the engine's own text at the moment of listing (the engine made it between
+    /// <paramref name="askedAt"/> and <paramref name="answeredAt"/>); a new one, a state change, a restart or a new health
+    /// status does not, and is inspected.
+    /// </summary>
+    private async Task<IReadOnlyList<ContainerSummary>> WithRunStatesAsync(
+        List<ContainerSummary> listed, DateTimeOffset askedAt, DateTimeOffset answeredAt, CancellationToken ct)
+    {
+        var known = _containers;
+        var result = new ContainerSummary[listed.Count];
+        var unexplained = new List<int>();
+        for (var i = 0; i < listed.Count; i++)
+        {
+            var c = listed[i];
+            if (known.GetValueOrDefault(c.Id)?.Run is { } run
+                && (ContainerStatusText.Describe(c.State, run, askedAt) == c.Status || ContainerStatusText.Describe(c.State, run, answeredAt) == c.Status))
+                result[i] = c with { Run = run };
+            else
+                unexplained.Add(i);
+        }
+        await Parallel.ForEachAsync(unexplained, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (i, token) =>
+        {
+            try
+            {
+                var inspected = await _client.GetAsync<ContainerRunState.Inspected>($"{EnginePath.Container(listed[i].Id)}/json", token);
+                result[i] = listed[i] with { Run = inspected.ToRunState() };
+            }
+            catch (EngineApiException)
+            {
+                // Removed between the list and the inspect: its text stays the engine's until the next container event.
+                result[i] = listed[i];
+            }
+        });
+        return result;
     }
 
     private void PublishContainers(ImmutableDictionary<string, ContainerSummary> containers)
