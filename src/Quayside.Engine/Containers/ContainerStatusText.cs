@@ -9,10 +9,10 @@ public static class ContainerStatusText
     /// <summary>The status text at <paramref name="now"/>, for a container in <paramref name="state"/> (the list's word).</summary>
     public static string Describe(string state, ContainerRunState run, DateTimeOffset now) => state switch
     {
-        "paused" => $"Up {HumanDuration(now - (run.StartedAt ?? now))} (Paused)",
-        "restarting" => $"Restarting ({run.ExitCode}) {HumanDuration(now - (run.FinishedAt ?? now))} ago",
-        "running" when run.Health is { } health => $"Up {HumanDuration(now - (run.StartedAt ?? now))} ({HealthText(health)})",
-        "running" => $"Up {HumanDuration(now - (run.StartedAt ?? now))}",
+        "paused" => $"Up {HumanDuration(Since(run.StartedAt, now))} (Paused)",
+        "restarting" => $"Restarting ({run.ExitCode}) {HumanDuration(Since(run.FinishedAt, now))} ago",
+        "running" when run.Health is { } health => $"Up {HumanDuration(Since(run.StartedAt, now))} ({HealthText(health)})",
+        "running" => $"Up {HumanDuration(Since(run.StartedAt, now))}",
         "removing" => "Removal In Progress",
         "dead" => "Dead",
         "created" => "Created",
@@ -50,6 +50,11 @@ public static class ContainerStatusText
             return $"{hours / 24 / 30} months";
         return $"{(long)d.TotalHours / 24 / 365} years";
     }
+
+    // Since "never" (the engine's year 1) is as long as a Go duration gets, about 292 years, as the engine says too.
+    private static TimeSpan Since(DateTimeOffset? at, DateTimeOffset now) => at is { } t ? now - t : GoMaxDuration;
+
+    private static readonly TimeSpan GoMaxDuration = TimeSpan.FromTicks(long.MaxValue / 100);
 
     private static string HealthText(string health) => health == "starting" ? "health: starting" : health;
 }

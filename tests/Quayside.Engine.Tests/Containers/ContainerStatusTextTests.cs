@@ -69,8 +69,9 @@ public class ContainerStatusTextTests
     }
 
     [Fact]
-    public void An_exited_container_that_never_finished_has_no_text_and_one_that_never_started_reads_created()
+    public void Missing_times_read_as_the_engine_reads_them()
     {
+        Assert.Equal("Up 292 years", ContainerStatusText.Describe("running", new ContainerRunState(null, null, 0, null), Start));
         Assert.Equal("", ContainerStatusText.Describe("exited", new ContainerRunState(Start, null, 0, null), Start));
         Assert.Equal("Created", ContainerStatusText.Describe("exited", new ContainerRunState(null, null, 0, null), Start));
     }
