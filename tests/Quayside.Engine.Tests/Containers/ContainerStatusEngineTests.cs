@@ -21,9 +21,14 @@ public class ContainerStatusEngineTests(LiveModelFixture fixture) : IClassFixtur
         var healthy = LabContainers.UniqueName("st-healthy");
         var unhealthy = LabContainers.UniqueName("st-unhealthy");
         var starting = LabContainers.UniqueName("st-starting");
-        string[] all = [running, exited, created, paused, healthy, unhealthy, starting];
+        var startedLater = LabContainers.UniqueName("st-started-later");
+        string[] all = [running, exited, created, paused, healthy, unhealthy, starting, startedLater];
         try
         {
+            // Seen by the model as created before it starts: its start time must be read again.
+            await DockerCommand.OkAsync(["create", "--name", startedLater, "--label", $"{LabContainers.TestLabel}=1", .. label, LabContainers.BusyboxImage, "sleep", "100000"]);
+            Assert.True(await EngineWait.UntilAsync(() => Settled(startedLater, "created"), TimeSpan.FromSeconds(5)), Describe([startedLater]));
+            await DockerCommand.OkAsync("start", startedLater);
             await LabContainers.RunSleeperAsync(running, label);
             await DockerCommand.OkAsync(["run", "-d", "--name", exited, "--label", $"{LabContainers.TestLabel}=1", .. label, LabContainers.BusyboxImage, "sh", "-c", "exit 3"]);
             await LabContainers.CreateAsync(created, label);
@@ -34,7 +39,7 @@ public class ContainerStatusEngineTests(LiveModelFixture fixture) : IClassFixtur
             await LabContainers.RunSleeperAsync(starting, [.. label, "--health-cmd", "true", "--health-interval", "1h"]);
 
             Assert.True(await EngineWait.UntilAsync(() =>
-                Settled(running, "running") && Settled(exited, "exited") && Settled(created, "created") && Settled(paused, "paused")
+                Settled(running, "running") && Settled(startedLater, "running") && Settled(exited, "exited") && Settled(created, "created") && Settled(paused, "paused")
                 && Settled(healthy, "running", "healthy") && Settled(unhealthy, "running", "unhealthy") && Settled(starting, "running", "starting"),
                 TimeSpan.FromSeconds(15)), "the model did not show the containers' states with their times: " + Describe(all));
 
