@@ -15,7 +15,7 @@ public sealed record ContainerRunState(DateTimeOffset? StartedAt, DateTimeOffset
         public ContainerRunState ToRunState() => new(Time(State.StartedAt), Time(State.FinishedAt), State.ExitCode, State.Health?.Status);
     }
 
-    public sealed record InspectedState(string? StartedAt, string? FinishedAt, int ExitCode, InspectedHealth? Health);
+    public sealed record InspectedState(string Status, string? StartedAt, string? FinishedAt, int ExitCode, InspectedHealth? Health);
 
     public sealed record InspectedHealth(string Status);
 
