@@ -17,3 +17,6 @@ if [ ! -e /proc/sys/fs/binfmt_misc/status ]; then mount -t binfmt_misc binfmt_mi
 # Stand-ins for Microsoft's .NET sdk and runtime-deps images, for building deploy/Dockerfile without their registry.
 "$here/lab-dotnet-base.sh" >/dev/null
 "$here/lab-registry.sh"
+# Front-end tools of the tests (axe-core), pinned by tests/npm/package-lock.json.
+command -v npm >/dev/null || "$here/install-packages.sh" npm
+[ -f "$here/../tests/npm/node_modules/axe-core/axe.min.js" ] || npm ci --prefix "$here/../tests/npm" --no-audit --no-fund >/dev/null

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Quayside.TestSupport;
 using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
 
 namespace Quayside.E2E;
 
@@ -183,6 +184,15 @@ public abstract class BrowserTest(QuaysideApp app, ITestOutputHelper output) : I
         page.Locator($"tr[data-testid=container-row][data-name=\"{name}\"]");
 
     protected ILocator Row(string name) => Row(Page, name);
+
+    /// <summary>Opens a container row's "More actions" menu (rename, kill, remove...) and returns it.</summary>
+    protected static async Task<ILocator> OpenRowMenuAsync(ILocator row)
+    {
+        await row.Locator("[data-testid=row-more]").ClickAsync();
+        var menu = row.Locator("[data-testid=row-menu]");
+        await Expect(menu).ToBeVisibleAsync();
+        return menu;
+    }
 
     /// <summary>A Fluent UI button (a &lt;fluent-button&gt; web component) by its exact text.</summary>
     protected static ILocator FluentButton(ILocator scope, string text) =>

@@ -95,6 +95,7 @@ public sealed class ContainersPageTests(QuaysideApp app, ITestOutputHelper outpu
         var row = Row(name);
         await Expect(row).ToHaveAttributeAsync("data-state", "running");
 
+        await OpenRowMenuAsync(row);
         await row.Locator("[data-testid=row-remove]").ClickAsync();
         var dialog = Page.Locator("[data-testid=confirm-dialog]");
         await Expect(dialog).ToBeVisibleAsync();
@@ -106,6 +107,7 @@ public sealed class ContainersPageTests(QuaysideApp app, ITestOutputHelper outpu
         await Expect(Page.Locator("[data-testid=outcome]")).ToHaveCountAsync(0);
         Assert.Equal("running", await StatusOfAsync(name));
 
+        await OpenRowMenuAsync(row);
         await row.Locator("[data-testid=row-remove]").ClickAsync();
         await Expect(dialog).ToBeVisibleAsync();
         // A running container can only go with force, so force is ticked for it and shows in the command.
@@ -129,6 +131,9 @@ public sealed class ContainersPageTests(QuaysideApp app, ITestOutputHelper outpu
         var row = Row(name);
         await Expect(row).ToBeVisibleAsync();
 
+        await Page.Locator("[data-testid=columns-button]").ClickAsync();
+        await Page.Locator("[data-testid=column-labels]").CheckAsync();
+        await Page.Keyboard.PressAsync("Escape");
         // quayside.test=1, the payload and the lab image's own label.
         var labelCount = (await DockerCommand.InspectAsync(name, "{{len .Config.Labels}}")).Trim();
         await row.Locator("td.labels button", new() { HasTextString = $"{labelCount} labels" }).ClickAsync();
@@ -173,7 +178,8 @@ public sealed class ContainersPageTests(QuaysideApp app, ITestOutputHelper outpu
         await OpenContainersAsync(search: token);
         await Expect(Row(oldName)).ToBeVisibleAsync();
 
-        await FluentButton(Row(oldName), "Rename").ClickAsync();
+        await OpenRowMenuAsync(Row(oldName));
+        await Row(oldName).GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
         var panel = Page.Locator("[data-testid=rename-panel]");
         await Expect(panel.Locator("[data-testid=rename-input]")).ToHaveValueAsync(oldName);
 

@@ -60,6 +60,9 @@ public sealed class HostModel
     /// <summary>Raised (on a background thread) after the lists or the connection status changed.</summary>
     public event Action? Changed;
 
+    /// <summary>How many handlers listen to <see cref="Changed"/> now: one per open live view.</summary>
+    public int ChangedListenerCount => Changed?.GetInvocationList().Length ?? 0;
+
     public EngineClient Client => _client;
     public EngineStatus Status => _status;
     public IReadOnlyDictionary<string, ContainerSummary> Containers => _containers;

@@ -131,6 +131,7 @@ public sealed class RunInDockerTests(QuaysideApp app, QuaysideImage image, ITest
         await Expect(dialog).ToHaveCountAsync(0);
         Assert.Equal("running", await DockerCommand.InspectAsync(_name, "{{.State.Status}}"));
 
+        await row.Locator("[data-testid=row-more]").ClickAsync();
         await row.Locator("[data-testid=row-remove]").ClickAsync();
         await Expect(dialog).ToContainTextAsync("This is the Quayside container; stopping it ends this page.");
         await page.Context.CloseAsync();

@@ -97,6 +97,7 @@ public sealed class ContainerViewsTests(QuaysideApp app, ITestOutputHelper outpu
 
         await OpenContainersAsync(search: name);
         await Expect(Row(name).Locator("[data-testid=cpu]")).ToHaveCountAsync(0);
+        await Page.Locator("[data-testid=columns-button]").ClickAsync();
         await Page.Locator("[data-testid=show-stats]").CheckAsync();
         await Expect(Row(name).Locator("[data-testid=cpu]")).ToHaveTextAsync(new Regex(@"^\d+\.\d\d%$"), new() { Timeout = 10_000 });
         await Expect(Row(name).Locator("[data-testid=memory]")).ToHaveTextAsync(new Regex(@"^[\d.]+(B|KiB|MiB|GiB) \(\d+\.\d\d%\)$"));

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Quayside.E2E.Accessibility;
 using Quayside.TestSupport;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -17,7 +18,6 @@ public sealed class ConsoleTests(QuaysideApp app, ITestOutputHelper output) : Br
         var name = await RunSleeperAsync("con-echo");
         await OpenConsoleTabAsync(name);
         await Expect(Page.Locator("[data-testid=console-cli] .command")).ToHaveTextAsync($"docker exec -it {name} /bin/sh");
-        await ConnectAsync(Page);
 
         await TypeAsync(Page, "echo hel''lo\n");
         await WaitForLineAsync(Page, "hello");
@@ -31,7 +31,6 @@ public sealed class ConsoleTests(QuaysideApp app, ITestOutputHelper output) : Br
     {
         var name = await RunSleeperAsync("con-size");
         await OpenConsoleTabAsync(name);
-        await ConnectAsync(Page);
         var (rows, cols) = await TerminalSizeAsync(Page);
         await TypeAsync(Page, "stty size\n");
         await WaitForLineAsync(Page, $"{rows} {cols}");
@@ -49,7 +48,6 @@ public sealed class ConsoleTests(QuaysideApp app, ITestOutputHelper output) : Br
     {
         var name = await RunSleeperAsync("con-utf8");
         await OpenConsoleTabAsync(name);
-        await ConnectAsync(Page);
         // The shell counts the bytes it received and prints the text back: 19 bytes in UTF-8.
         await TypeAsync(Page, "t='Grüße ✓ 漢字'; echo \"[$t]\"; printf '%s' \"$t\" | wc -c\n");
         await WaitForLineAsync(Page, "[Grüße ✓ 漢字]");
@@ -61,7 +59,6 @@ public sealed class ConsoleTests(QuaysideApp app, ITestOutputHelper output) : Br
     {
         var name = await RunSleeperAsync("con-colour");
         await OpenConsoleTabAsync(name);
-        await ConnectAsync(Page);
         await TypeAsync(Page, "echo $TERM; printf '\\033[31mR''ED\\033[0m\\n'\n");
         await WaitForLineAsync(Page, "xterm-256color");
         await WaitForLineAsync(Page, "RED");
@@ -74,34 +71,164 @@ public sealed class ConsoleTests(QuaysideApp app, ITestOutputHelper output) : Br
     }
 
     [Fact]
-    public async Task The_choices_are_remembered_for_the_container_and_reach_the_shell()
+    public async Task Clicking_the_console_tab_gives_a_live_shell_without_another_click()
+    {
+        var name = await RunSleeperAsync("con-click");
+        await LoginAsync();
+        await OpenContainersAsync(search: name);
+        await Row(name).Locator("[data-testid=row-console]").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex($"/containers/[0-9a-f]{{64}}/console$"));
+        await Expect(Page.Locator("[data-testid=console-status]")).ToContainTextAsync($"Connected: docker exec -it {name} /bin/sh", new() { Timeout = Patience });
+        await TypeAsync(Page, "echo $((6*7))\n");
+        await WaitForLineAsync(Page, "42");
+        Assert.False(await OptionsOpenAsync(Page), "the options panel should start closed");
+
+        // Away to another tab of the container and back by the Console tab: a new shell, again without a click.
+        await Page.Locator("[data-testid=tab-inspect]").ClickAsync();
+        await Expect(Page.Locator("[data-testid=terminal]")).ToHaveCountAsync(0);
+        await Page.Locator("[data-testid=tab-console]").ClickAsync();
+        await Expect(Page.Locator("[data-testid=console-status]")).ToContainTextAsync($"Connected: docker exec -it {name} /bin/sh", new() { Timeout = Patience });
+        await TypeAsync(Page, "echo $((6*7))\n");
+        await WaitForLineAsync(Page, "42");
+    }
+
+    [Fact]
+    public async Task Changing_the_user_in_options_reconnects_as_that_user()
+    {
+        var name = await RunSleeperAsync("con-user");
+        await OpenConsoleTabAsync(name);
+        await TypeAsync(Page, "id -u\n");
+        await WaitForLineAsync(Page, "0");
+
+        await OpenOptionsAsync(Page);
+        await Page.Locator("[data-testid=console-user]").FillAsync("1234");
+        // Typing changes the CLI line, not the session: that waits for the button.
+        await Expect(Page.Locator("[data-testid=console-cli] .command")).ToHaveTextAsync($"docker exec -it -u 1234 {name} /bin/sh");
+        await Expect(Page.Locator("[data-testid=console-cli] .note")).ToContainTextAsync("not applied yet");
+        await Expect(Page.Locator("[data-testid=console-status]")).ToContainTextAsync($"Connected: docker exec -it {name} /bin/sh");
+
+        await Page.Locator("[data-testid=console-apply]").ClickAsync();
+        await Expect(Page.Locator("[data-testid=console-status]")).ToContainTextAsync($"Connected: docker exec -it -u 1234 {name} /bin/sh", new() { Timeout = Patience });
+        await Expect(Page.Locator("[data-testid=console-cli] .note")).ToHaveCountAsync(0);
+        await TypeAsync(Page, "id -u\n");
+        await WaitForLineAsync(Page, "1234");
+        // The first shell (as root) ended when the new one started.
+        Assert.True(await EngineWait.UntilAsync(async () => Regex.Matches(await ConsoleLab.TopAsync(name), "/bin/sh").Count == 1, TimeSpan.FromSeconds(10)),
+            "the replaced shell still runs:\n" + await ConsoleLab.TopAsync(name));
+    }
+
+    [Fact]
+    public async Task Remembered_choices_are_used_on_the_next_visit()
     {
         var name = await RunSleeperAsync("con-remember");
         await OpenConsoleTabAsync(name);
+        await OpenOptionsAsync(Page);
         await Page.Locator("[data-testid=console-user]").FillAsync("1234");
         await Page.Locator("[data-testid=console-workdir]").FillAsync("/etc");
         await Page.Locator("[data-testid=console-env]").FillAsync("GREETING=ahoy");
-        await Expect(Page.Locator("[data-testid=console-cli] .command")).ToHaveTextAsync($"docker exec -it -u 1234 -w /etc -e GREETING=ahoy {name} /bin/sh");
-        await ConnectAsync(Page);
+        var line = $"docker exec -it -u 1234 -w /etc -e GREETING=ahoy {name} /bin/sh";
+        await Expect(Page.Locator("[data-testid=console-cli] .command")).ToHaveTextAsync(line);
+        await Page.Locator("[data-testid=console-apply]").ClickAsync();
+        await Expect(Page.Locator("[data-testid=console-status]")).ToContainTextAsync($"Connected: {line}", new() { Timeout = Patience });
+
+        // Next visit: straight to the console, connected with those choices, the options closed but holding them.
+        await Page.GotoAsync($"/containers/{name}");
+        await Page.GotoAsync($"/containers/{name}/console");
+        await Expect(Page.Locator("[data-testid=console-status]")).ToContainTextAsync($"Connected: {line}", new() { Timeout = Patience });
+        await Expect(Page.Locator("[data-testid=console-cli] .command")).ToHaveTextAsync(line);
         await TypeAsync(Page, "echo \"<$(id -u) $(pwd) $GREETING>\"\n");
         await WaitForLineAsync(Page, "<1234 /etc ahoy>");
-
-        await Page.ReloadAsync();
-        await WaitForInteractiveAsync(Page, "[data-testid=console-form]");
-        await Expect(Page.Locator("[data-testid=console-user]")).ToHaveValueAsync("1234", new() { Timeout = Patience });
+        Assert.False(await OptionsOpenAsync(Page), "the options panel should start closed");
+        await OpenOptionsAsync(Page);
+        await Expect(Page.Locator("[data-testid=console-user]")).ToHaveValueAsync("1234");
         await Expect(Page.Locator("[data-testid=console-workdir]")).ToHaveValueAsync("/etc");
         await Expect(Page.Locator("[data-testid=console-env]")).ToHaveValueAsync("GREETING=ahoy");
     }
 
     [Fact]
-    public async Task A_bad_field_is_refused_with_what_is_accepted_and_nothing_starts()
+    public async Task A_bad_field_is_refused_with_what_is_accepted_and_the_shell_keeps_running()
     {
         var name = await RunSleeperAsync("con-bad");
         await OpenConsoleTabAsync(name);
+        await OpenOptionsAsync(Page);
         await Page.Locator("[data-testid=console-workdir]").FillAsync("srv");
-        await Page.Locator("[data-testid=console-connect]").ClickAsync();
+        await Page.Locator("[data-testid=console-apply]").ClickAsync();
         await Expect(Page.Locator("[data-testid=console-problem]")).ToHaveTextAsync("Working dir: \"srv\" is not an absolute path. Accepted: a path starting with /, e.g. /srv.");
-        await Expect(Page.Locator("[data-testid=console-status]")).ToContainTextAsync("Not connected.");
+        await Expect(Page.Locator("[data-testid=console-status]")).ToContainTextAsync($"Connected: docker exec -it {name} /bin/sh");
+        await TypeAsync(Page, "echo still''here\n");
+        await WaitForLineAsync(Page, "stillhere");
+    }
+
+    [Fact]
+    public async Task Remembered_choices_that_are_no_longer_accepted_open_the_options_with_the_error_and_start_nothing()
+    {
+        var name = await RunSleeperAsync("con-stale");
+        var id = await DockerCommand.InspectAsync(name, "{{.Id}}");
+        await LoginAsync(Page, "/containers");
+        await Page.EvaluateAsync("id => localStorage.setItem('quayside.console.' + id, JSON.stringify({ attach: false, command: '', user: '', workingDir: 'srv', env: '' }))", id);
+
+        await Page.GotoAsync($"/containers/{name}/console");
+        await Expect(Page.Locator("[data-testid=console-status]")).ToContainTextAsync("Not connected: the options remembered for this container have a problem.", new() { Timeout = Patience });
+        await Expect(Page.Locator("[data-testid=console-problem]")).ToHaveTextAsync("Working dir: \"srv\" is not an absolute path. Accepted: a path starting with /, e.g. /srv.");
+        Assert.True(await OptionsOpenAsync(Page), "the options panel should open to show the problem");
+        await Expect(Page.Locator("[data-testid=console-problem]")).ToBeVisibleAsync();
+
+        await Page.GotoAsync($"/console/{name}");
+        await Expect(Page.Locator("[data-testid=console-status]")).ToContainTextAsync("Working dir: \"srv\" is not an absolute path.", new() { Timeout = Patience });
+        Assert.DoesNotContain("/bin/sh", await ConsoleLab.TopAsync(name));
+    }
+
+    [Fact]
+    public async Task A_stopped_container_says_so_instead_of_a_terminal_and_starting_it_there_opens_the_shell()
+    {
+        var name = await RunSleeperAsync("con-stopped");
+        await DockerCommand.OkAsync("stop", name);
+        await LoginAsync(Page, $"/containers/{name}/console");
+        await WaitForInteractiveAsync(Page, "[data-testid=console-start]");
+        await Expect(Page.Locator("[data-testid=console-not-running]")).ToContainTextAsync($"{name} is exited");
+        await Expect(Page.Locator("[data-testid=console-not-running]")).ToContainTextAsync("a console needs a running container.");
+        await Expect(Page.Locator("[data-testid=console-start-cli] .command")).ToHaveTextAsync($"docker start {name}");
+        Assert.Equal(0, await Page.Locator("[data-testid=terminal]").CountAsync());
+
+        await Page.Locator("[data-testid=console-start]").ClickAsync();
+        await Expect(Page.Locator("[data-testid=console-status]")).ToContainTextAsync($"Connected: docker exec -it {name} /bin/sh", new() { Timeout = Patience });
+        Assert.Equal("running", await StatusOfAsync(name));
+        await TypeAsync(Page, "echo up''again\n");
+        await WaitForLineAsync(Page, "upagain");
+    }
+
+    [Theory]
+    [InlineData(ColorScheme.Light, false)]
+    [InlineData(ColorScheme.Dark, false)]
+    [InlineData(ColorScheme.Light, true)]
+    public async Task The_open_options_and_a_stopped_containers_console_pass_axe_and_fit_a_phone(ColorScheme scheme, bool phone)
+    {
+        var name = await RunSleeperAsync("con-a11y");
+        var stopped = NewName("con-a11y-stopped");
+        await LabContainers.CreateAsync(stopped);
+        var context = await App.Browser.NewContextAsync(new()
+        {
+            BaseURL = App.BaseUrl, ColorScheme = scheme, BypassCSP = true, // axe goes in as an inline script
+            ViewportSize = phone ? new() { Width = 390, Height = 844 } : new() { Width = 1280, Height = 800 },
+        });
+        var page = await NewPageAsync(context);
+        await LoginAsync(page, $"/containers/{name}/console");
+        await Expect(page.Locator("[data-testid=console-status]")).ToContainTextAsync("Connected", new() { Timeout = Patience });
+        await OpenOptionsAsync(page);
+        await page.Locator("[data-testid=console-workdir]").FillAsync("srv");
+        await page.Locator("[data-testid=console-apply]").ClickAsync();
+        await Expect(page.Locator("[data-testid=console-problem]")).ToBeVisibleAsync();
+        var problems = (await PageAudit.AxeViolationsAsync(page)).ToList();
+        if (phone && await PageAudit.SidewaysScrollAsync(page) is { } scroll)
+            problems.Add(scroll);
+
+        await page.GotoAsync($"/containers/{stopped}/console");
+        await Expect(page.Locator("[data-testid=console-start]")).ToBeVisibleAsync(new() { Timeout = Patience });
+        problems.AddRange(await PageAudit.AxeViolationsAsync(page));
+        if (phone && await PageAudit.SidewaysScrollAsync(page) is { } stoppedScroll)
+            problems.Add(stoppedScroll);
+        await context.CloseAsync();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     [Fact]
@@ -109,7 +236,6 @@ public sealed class ConsoleTests(QuaysideApp app, ITestOutputHelper output) : Br
     {
         var name = await RunSleeperAsync("con-exit");
         await OpenConsoleTabAsync(name);
-        await ConnectAsync(Page);
         await TypeAsync(Page, "exit 7\n");
         await Expect(Page.Locator("[data-testid=console-status]")).ToContainTextAsync("/bin/sh exited with code 7.", new() { Timeout = Patience });
         await WaitForLineAsync(Page, "/bin/sh exited with code 7.");
@@ -127,6 +253,7 @@ public sealed class ConsoleTests(QuaysideApp app, ITestOutputHelper output) : Br
         await LoginAsync();
         await OpenContainersAsync(search: name);
         await Expect(Row(name).Locator("[data-testid=row-console]")).ToHaveAttributeAsync("href", new Regex("^/containers/[0-9a-f]{64}/console$"));
+        await OpenRowMenuAsync(Row(name));
         var popup = await Page.RunAndWaitForPopupAsync(() => Row(name).Locator("[data-testid=row-console-tab]").ClickAsync());
         await Expect(popup).ToHaveTitleAsync(new Regex(Regex.Escape(name)), new() { Timeout = Patience });
         await Expect(popup.Locator("[data-testid=console-status]")).ToContainTextAsync("Connected", new() { Timeout = Patience });
@@ -148,8 +275,7 @@ public sealed class ConsoleTests(QuaysideApp app, ITestOutputHelper output) : Br
     {
         var name = NewName("con-noshell");
         await ConsoleLab.RunNoShellAsync(name, image);
-        await OpenConsoleTabAsync(name);
-        await Page.Locator("[data-testid=console-connect]").ClickAsync();
+        await OpenConsoleTabAsync(name, connected: false);
         await Expect(Page.Locator("[data-testid=console-status]")).ToContainTextAsync("This container has no shell", new() { Timeout = Patience });
 
         await Page.Locator("[data-testid=console-copy-shell]").ClickAsync();
@@ -173,9 +299,11 @@ public sealed class ConsoleTests(QuaysideApp app, ITestOutputHelper output) : Br
         var name = NewName("con-attach");
         await ConsoleLab.RunInteractiveShellAsync(name);
         await OpenConsoleTabAsync(name);
+        await OpenOptionsAsync(Page);
         await Page.Locator("[data-testid=mode-attach]").CheckAsync();
         await Expect(Page.Locator("[data-testid=console-cli] .command")).ToHaveTextAsync($"docker attach --detach-keys ctrl-p,ctrl-q {name}");
-        await ConnectAsync(Page);
+        await Page.Locator("[data-testid=console-apply]").ClickAsync();
+        await Expect(Page.Locator("[data-testid=console-status]")).ToContainTextAsync("Connected: docker attach", new() { Timeout = Patience });
         await TypeAsync(Page, "echo main''shell\n");
         await WaitForLineAsync(Page, "mainshell");
         await Page.Keyboard.PressAsync("Control+P");
@@ -186,18 +314,24 @@ public sealed class ConsoleTests(QuaysideApp app, ITestOutputHelper output) : Br
 
     // ---- helpers ----
 
-    private async Task OpenConsoleTabAsync(string name)
+    /// <summary>Opens the container's Console tab, which connects by itself; waits for the shell unless told otherwise.</summary>
+    private async Task OpenConsoleTabAsync(string name, bool connected = true)
     {
         await LoginAsync(Page, $"/containers/{name}/console");
         await WaitForInteractiveAsync(Page, "[data-testid=console-form]");
-        await Expect(Page.Locator("[data-testid=console-connect]")).Not.ToHaveAttributeAsync("disabled", "", new() { Timeout = Patience });
+        if (connected)
+            await Expect(Page.Locator("[data-testid=console-status]")).ToContainTextAsync("Connected", new() { Timeout = Patience });
     }
 
-    private static async Task ConnectAsync(IPage page)
+    private static async Task OpenOptionsAsync(IPage page)
     {
-        await page.Locator("[data-testid=console-connect]").ClickAsync();
-        await Expect(page.Locator("[data-testid=console-status]")).ToContainTextAsync("Connected", new() { Timeout = Patience });
+        if (!await OptionsOpenAsync(page))
+            await page.Locator("[data-testid=console-options-toggle]").ClickAsync();
+        await Expect(page.Locator("[data-testid=console-apply]")).ToBeVisibleAsync();
     }
+
+    private static Task<bool> OptionsOpenAsync(IPage page) =>
+        page.Locator("[data-testid=console-options]").EvaluateAsync<bool>("d => d.open");
 
     private static async Task TypeAsync(IPage page, string text)
     {

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using Quayside.TestSupport;
+using Quayside.Web.Components.Pages.Containers;
 using ContainersPage = Quayside.Web.Components.Pages.Containers.Containers;
 
 namespace Quayside.Web.Tests.Components;
@@ -42,6 +43,7 @@ public class ContainersPageTests : IAsyncLifetime
         _made.Add(name);
         var page = _ctx.Bunit.Render<ContainersPage>();
         await TriggerAsync(page, () => page.Find("[data-testid=search]").Input(name));
+        await TriggerAsync(page, () => page.Find("[data-testid=column-command]").Change(true));
 
         await LabContainers.RunSleeperAsync(name);
         page.WaitForAssertion(() => Assert.Equal("running", Row(page, name)?.GetAttribute("data-state")), TimeSpan.FromSeconds(2));
@@ -61,6 +63,7 @@ public class ContainersPageTests : IAsyncLifetime
         var page = _ctx.Bunit.Render<ContainersPage>();
         await TriggerAsync(page, () => page.Find("[data-testid=search]").Input(name));
         page.WaitForAssertion(() => Assert.NotNull(Row(page, name)), TimeSpan.FromSeconds(2));
+        await TriggerAsync(page, () => page.Find("[data-testid=column-labels]").Change(true));
         await TriggerAsync(page, () => Row(page, name)!.QuerySelector("td.labels button")!.Click());
 
         var labels = page.Find("[data-testid=labels]");
@@ -106,6 +109,29 @@ public class ContainersPageTests : IAsyncLifetime
         // A running container can only go with force, so force starts ticked and the command says so.
         Assert.Equal($"docker rm -f {name}", dialog.QuerySelector("[data-testid=confirm-cli] .command")!.TextContent);
         Assert.Equal("running", await DockerCommand.InspectAsync(name, "{{.State.Status}}"));
+    }
+
+    private static string[] Headers(IRenderedComponent<ContainersPage> page) =>
+        [.. page.FindAll("[data-testid=containers-table] thead th").Select(th => th.TextContent.Trim()).Where(t => t.Length > 0)];
+
+    [Fact]
+    public async Task Columns_chosen_earlier_in_this_browser_are_the_ones_shown_and_a_change_is_saved()
+    {
+        _ctx.Bunit.JSInterop.Setup<string?>("quayside.loadSetting", ContainerColumns.StorageKey).SetResult("id,labels");
+        var page = _ctx.Bunit.Render<ContainersPage>();
+        page.WaitForAssertion(() => Assert.Equal(["Details", "Name ▲", "ID", "State", "Labels", "Actions"], Headers(page)));
+
+        await TriggerAsync(page, () => page.Find("[data-testid=column-ports]").Change(true));
+        Assert.Equal(["Details", "Name ▲", "ID", "State", "Ports", "Labels", "Actions"], Headers(page));
+        var save = _ctx.Bunit.JSInterop.VerifyInvoke("quayside.saveSetting");
+        Assert.Equal([ContainerColumns.StorageKey, "id,ports,labels"], save.Arguments);
+    }
+
+    [Fact]
+    public void With_nothing_saved_the_table_shows_the_default_columns_that_fit_1280_pixels()
+    {
+        var page = _ctx.Bunit.Render<ContainersPage>();
+        Assert.Equal(["Details", "Name ▲", "Image", "State", "Created", "Ports", "Actions"], Headers(page));
     }
 
     public async Task DisposeAsync()

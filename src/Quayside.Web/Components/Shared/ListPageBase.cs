@@ -10,6 +10,15 @@ public abstract class ListPageBase : LiveComponentBase
     protected ConfirmRequest? Confirm;
     protected bool Busy;
 
+    /// <summary>Rows whose other facts show below their name (the row expander of the phone layout).</summary>
+    protected readonly HashSet<string> Expanded = [];
+
+    protected void ToggleExpanded(string id)
+    {
+        if (!Expanded.Remove(id))
+            Expanded.Add(id);
+    }
+
     protected void ToggleSelected(string id)
     {
         if (!Selected.Remove(id))

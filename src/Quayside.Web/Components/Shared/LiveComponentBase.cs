@@ -11,10 +11,21 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
 {
     private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(150);
     private int _renderPending;
+    private bool _listening;
 
     [Inject] protected HostModel Model { get; set; } = default!;
 
-    protected override void OnInitialized() => Model.Changed += OnModelChanged;
+    // Subscribed here, once per component, rather than in OnInitialized: subclasses override (or call) that freely, and
+    // a second subscription left a handler on the app-wide model after every visit.
+    public override Task SetParametersAsync(ParameterView parameters)
+    {
+        if (!_listening)
+        {
+            Model.Changed += OnModelChanged;
+            _listening = true;
+        }
+        return base.SetParametersAsync(parameters);
+    }
 
     private void OnModelChanged()
     {
@@ -29,7 +40,9 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
 
     public virtual void Dispose()
     {
-        Model.Changed -= OnModelChanged;
+        if (_listening)
+            Model.Changed -= OnModelChanged;
+        _listening = false;
         GC.SuppressFinalize(this);
     }
 }

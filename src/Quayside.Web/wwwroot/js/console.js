@@ -16,6 +16,7 @@ export function remember(containerId, settings) {
 /** Opens a terminal in the element and connects it to the WebSocket path; reports the end to dotnet's OnEnded. */
 export function open(element, path, dotnet) {
     close(element);
+    if (!element?.isConnected) return; // the page was left while the console was still looking for a shell
     const term = new Terminal({
         scrollback: 10000,
         cursorBlink: true,
@@ -100,6 +101,11 @@ export function close(element) {
         element.quaysideConsole.dispose();
         delete element.quaysideConsole;
     }
+}
+
+/** Opens a <details> element (the options panel, when the remembered options need correcting). */
+export function reveal(details) {
+    if (details) details.open = true;
 }
 
 export function focus(element) {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using Quayside.Engine.Actions;
 using Quayside.Engine.Cli;
 using Quayside.Engine.Containers;
@@ -26,6 +27,9 @@ public partial class Containers : ListPageBase
     [Inject] private ContainerActions Actions { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private SelfContainer Self { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    private HashSet<string> _columns = [.. ContainerColumns.Defaults];
 
     private const string SelfWarning = "This is the Quayside container; stopping it ends this page.";
 
@@ -48,6 +52,30 @@ public partial class Containers : ListPageBase
 
     private string PortHref(PortBinding port) =>
         $"http://{(string.IsNullOrEmpty(port.Ip) || port.Ip is "0.0.0.0" or "::" ? BrowserHost : port.Ip.Contains(':') ? $"[{port.Ip}]" : port.Ip)}:{port.PublicPort}/";
+
+    private bool Shows(string column) => _columns.Contains(column);
+
+    /// <summary>The columns chosen earlier in this browser; read after the first render, as prerendering has no browser.</summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+            return;
+        try
+        {
+            _columns = ContainerColumns.Parse(await JS.InvokeAsync<string?>("quayside.loadSetting", ContainerColumns.StorageKey));
+            StateHasChanged();
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+    }
+
+    private async Task ToggleColumnAsync(string column)
+    {
+        if (!_columns.Remove(column))
+            _columns.Add(column);
+        await JS.InvokeVoidAsync("quayside.saveSetting", ContainerColumns.StorageKey, ContainerColumns.Serialize(_columns));
+    }
 
     private void ToggleState(string state)
     {

@@ -45,7 +45,6 @@ public partial class RunForm
 
     protected override async Task OnInitializedAsync()
     {
-        base.OnInitialized();
         if (Source is null)
             _spec = Initial?.Clone() ?? new RunSpec();
         try

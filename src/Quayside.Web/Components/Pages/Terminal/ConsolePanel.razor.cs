@@ -14,13 +14,15 @@ public sealed partial class ConsolePanel
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private IJSObjectReference? _module;
     private DotNetObjectReference<ConsolePanel>? _self;
-    private ElementReference _box;
+    private ElementReference _box, _options;
+    private Task _shellLookup = Task.CompletedTask;
     private string? _defaultShell;
     private bool _attach;
     private string _command = "", _user = "", _workdir = "", _env = "";
+    private Choice? _session;
     private IReadOnlyList<string> _problems = [];
-    private string _status = "Not connected.";
-    private bool _running, _ended, _offerBusybox;
+    private string _status = "Connecting…";
+    private bool _ended, _offerBusybox, _disposed;
     private string? _busyboxProblem;
     private ConfirmRequest? _confirm;
 
@@ -30,16 +32,21 @@ public sealed partial class ConsolePanel
 
     [Parameter, EditorRequired] public ContainerSummary Container { get; set; } = default!;
 
-    /// <summary>The page holding only the terminal: no form; it connects at once with the remembered or default choices.</summary>
+    /// <summary>The page holding only the terminal: no options panel, no CLI line.</summary>
     [Parameter] public bool Standalone { get; set; }
 
-    private ExecRequest Request => new(
-        string.IsNullOrWhiteSpace(_command) ? _defaultShell ?? "/bin/sh" : _command.Trim(),
-        NullIfBlank(_user), NullIfBlank(_workdir), ExecRequest.ParseEnv(_env));
+    /// <summary>The choices as the options panel holds them now (applied or not).</summary>
+    private Choice Form => new(_attach, _command, _user, _workdir, _env);
 
-    private string Cli => _attach ? DockerCli.Attach(Container.Name) : DockerCli.Exec(Container.Name, Request);
+    private ExecRequest Request(Choice c) => new(
+        string.IsNullOrWhiteSpace(c.Command) ? _defaultShell ?? "/bin/sh" : c.Command.Trim(),
+        NullIfBlank(c.User), NullIfBlank(c.WorkingDir), ExecRequest.ParseEnv(c.Env));
 
-    protected override async Task OnInitializedAsync()
+    private string Cli(Choice c) => c.Attach ? DockerCli.Attach(Container.Name) : DockerCli.Exec(Container.Name, Request(c));
+
+    protected override void OnInitialized() => _shellLookup = FindShellAsync();
+
+    private async Task FindShellAsync()
     {
         try
         {
@@ -58,34 +65,48 @@ public sealed partial class ConsolePanel
         _self = DotNetObjectReference.Create(this);
         _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/console.js");
         if (await _module.InvokeAsync<string?>("recall", Container.Id) is { } saved)
-            Apply(JsonSerializer.Deserialize<Remembered>(saved, Json));
-        if (Standalone)
-            await ConnectAsync();
+            Show(JsonSerializer.Deserialize<Choice>(saved, Json));
+        // The default command is the container's first shell, so the lookup has to finish before the first connection.
+        await _shellLookup;
+        if (!await ConnectAsync(Form) && !_disposed)
+        {
+            _status = Standalone
+                ? $"Not connected: the options remembered for this container have a problem. {string.Join(" ", _problems)} Correct them under Options on the container's Console tab."
+                : "Not connected: the options remembered for this container have a problem. Correct them under Options, then apply.";
+            if (!Standalone)
+                await _module.InvokeVoidAsync("reveal", _options);
+        }
         StateHasChanged();
     }
 
-    private async Task ConnectAsync()
+    /// <summary>The options panel's button: the session so far is replaced only when the new choices are valid.</summary>
+    private Task ApplyAsync() => ConnectAsync(Form);
+
+    private Task ReconnectAsync() => ConnectAsync(_session ?? Form);
+
+    private async Task<bool> ConnectAsync(Choice choice)
     {
-        if (_module is null)
-            return;
-        _problems = _attach ? [] : Request.Validate();
+        if (_module is null || _disposed)
+            return false;
+        _problems = choice.Attach ? [] : Request(choice).Validate();
         if (_problems.Count > 0)
-            return;
+            return false;
         _busyboxProblem = null;
         _offerBusybox = false;
         _ended = false;
-        await _module.InvokeVoidAsync("remember", Container.Id, JsonSerializer.Serialize(new Remembered(_attach, _command, _user, _workdir, _env), Json));
-        _status = $"Connecting: {Cli}";
-        _running = true;
-        await _module.InvokeVoidAsync("open", _box, SocketPath(), _self);
+        _session = choice;
+        await _module.InvokeVoidAsync("remember", Container.Id, JsonSerializer.Serialize(choice, Json));
+        _status = $"Connecting: {Cli(choice)}";
+        await _module.InvokeVoidAsync("open", _box, SocketPath(choice), _self);
+        return true;
     }
 
-    private string SocketPath()
+    private string SocketPath(Choice choice)
     {
         var path = $"/ws/exec/{Uri.EscapeDataString(Container.Id)}";
-        if (_attach)
+        if (choice.Attach)
             return path + "/attach";
-        var r = Request;
+        var r = Request(choice);
         var query = new List<string> { "cmd=" + Uri.EscapeDataString(r.Command) };
         if (r.User is not null)
             query.Add("user=" + Uri.EscapeDataString(r.User));
@@ -98,14 +119,13 @@ public sealed partial class ConsolePanel
     [JSInvokable]
     public Task OnStarted() => InvokeAsync(() =>
     {
-        _status = $"Connected: {Cli}";
+        _status = $"Connected: {Cli(_session ?? Form)}";
         StateHasChanged();
     });
 
     [JSInvokable]
     public Task OnEnded(ConsoleEndMessage end) => InvokeAsync(async () =>
     {
-        _running = false;
         _ended = true;
         _status = end.Message;
         if (end.NoShell)
@@ -160,7 +180,7 @@ public sealed partial class ConsolePanel
         _defaultShell = ConsoleService.QuaysideShell;
         _attach = false;
         _command = ConsoleService.QuaysideShell;
-        await ConnectAsync();
+        await ConnectAsync(Form);
     }
 
     private async Task CloseConfirmAsync(bool confirmed)
@@ -171,17 +191,18 @@ public sealed partial class ConsolePanel
             await request.OnConfirm();
     }
 
-    private void Apply(Remembered? saved)
+    private void Show(Choice? saved)
     {
         if (saved is null)
             return;
         (_attach, _command, _user, _workdir, _env) = (saved.Attach, saved.Command ?? "", saved.User ?? "", saved.WorkingDir ?? "", saved.Env ?? "");
     }
 
-    private static string? NullIfBlank(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true; // a connection still waiting for the shell lookup must not open a terminal nobody sees
         if (_module is not null)
         {
             try
@@ -197,7 +218,8 @@ public sealed partial class ConsolePanel
         _self?.Dispose();
     }
 
-    private sealed record Remembered(bool Attach, string? Command, string? User, string? WorkingDir, string? Env);
+    /// <summary>What a console runs; remembered in the browser as JSON (the names are those stored before this record).</summary>
+    private sealed record Choice(bool Attach, string? Command, string? User, string? WorkingDir, string? Env);
 }
 
 /// <summary>The end of a console session as the terminal's script reports it.</summary>

@@ -9,6 +9,8 @@ const SEARCH_SLICE_MS = 12;        // a search yields to the page this often
 
 /** Makes a viewer in root; with url, starts streaming from it at once. */
 export function create(root, options, url) {
+    // The person may have left the page while the module loaded: an exception here would end the whole circuit.
+    if (!root || !root.isConnected) return null;
     const viewer = new LogViewer(root, options ?? {});
     if (url) viewer.open(url);
     return viewer;

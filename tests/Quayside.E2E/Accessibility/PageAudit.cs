@@ -1,0 +1,67 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Quayside.E2E.Accessibility;
+
+/// <summary>
+/// axe-core (tests/npm, installed by scripts/test-env.sh) run inside a page for the WCAG 2 A and AA rules, and the
+/// page's sideways scroll; each problem as a line a person can act on.
+/// </summary>
+public static class PageAudit
+{
+    private static readonly Lazy<string> AxeScript = new(() =>
+    {
+        var path = Path.Combine(QuaysideApp.RepoRoot(), "tests", "npm", "node_modules", "axe-core", "axe.min.js");
+        return File.Exists(path)
+            ? File.ReadAllText(path)
+            : throw new InvalidOperationException($"{path} is missing: run scripts/test-env.sh (it installs tests/npm with npm ci).");
+    });
+
+    public static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+    /// <summary>Every WCAG 2 A/AA violation axe finds on the page as it is now, one line per element.</summary>
+    public static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page)
+    {
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
+            await page.AddScriptTagAsync(new() { Content = AxeScript.Value });
+        var json = await page.EvaluateAsync<JsonElement>(
+            """
+            async tags => {
+                const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+                return r.violations.map(v => ({ id: v.id, help: v.help,
+                    nodes: v.nodes.map(n => ({ target: n.target.join(' '), html: n.html.slice(0, 160), why: n.failureSummary })) }));
+            }
+            """, WcagTags);
+        var lines = new List<string>();
+        foreach (var v in json.EnumerateArray())
+            foreach (var n in v.GetProperty("nodes").EnumerateArray())
+                lines.Add($"{v.GetProperty("id").GetString()} ({v.GetProperty("help").GetString()}): {n.GetProperty("target").GetString()} {n.GetProperty("html").GetString()} :: {n.GetProperty("why").GetString()?.ReplaceLineEndings(" ")}");
+        return lines;
+    }
+
+    /// <summary>How far the page scrolls sideways beyond the window (0 when it does not), and the widest offenders.</summary>
+    public static async Task<string?> SidewaysScrollAsync(IPage page)
+    {
+        var r = await page.EvaluateAsync<JsonElement>(
+            """
+            () => {
+                const w = document.documentElement.clientWidth;
+                const over = document.scrollingElement.scrollWidth - w;
+                if (over <= 0) return { over: 0, who: [] };
+                const who = [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > w + 1 && getComputedStyle(e).position !== 'fixed')
+                    .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= w + 1)
+                    .slice(0, 5)
+                    .map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '') + ' right=' + Math.round(e.getBoundingClientRect().right));
+                return { over, who };
+            }
+            """);
+        var over = r.GetProperty("over").GetDouble();
+        if (over <= 0)
+            return null;
+        var sb = new StringBuilder($"scrolls {over} px sideways; widest: ");
+        sb.AppendJoin(", ", r.GetProperty("who").EnumerateArray().Select(e => e.GetString()));
+        return sb.ToString();
+    }
+}
