@@ -35,6 +35,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddDbContext<QuaysideDb>(o => o.UseSqlite($"Data Source={Path.Combine(settings.DataDirectory, "quayside.db")}"));
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<Quayside.Web.Components.Shared.StatusClock>();
 builder.Services.AddQuaysideAuth(settings);
 
 builder.Services.AddSingleton(_ => new EngineClient(EngineEndpoint.FromEnvironment()));

@@ -15,11 +15,29 @@ public sealed partial record ContainerSummary
     public IReadOnlyList<PortBinding> Ports { get; init; } = [];
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
     public string State { get; init; } = "";
+
+    /// <summary>
+    /// The engine's status text as it was when the model last listed the container ("Up Less than a second" stays so):
+    /// show <see cref="StatusAt"/> instead.
+    /// </summary>
     public string Status { get; init; } = "";
     public long? SizeRw { get; init; }
     public long? SizeRootFs { get; init; }
     public ContainerNetworkSettings? NetworkSettings { get; init; }
     public IReadOnlyList<MountPoint> Mounts { get; init; } = [];
+
+    /// <summary>Start and finish times, exit code and health from the engine's inspect; null until the model has read them.</summary>
+    [JsonIgnore] public ContainerRunState? Run { get; init; }
+
+    public DateTimeOffset? StartedAt => Run?.StartedAt;
+
+    public DateTimeOffset? FinishedAt => Run?.FinishedAt;
+
+    /// <summary>
+    /// <c>docker ps</c>'s status text at <paramref name="now"/> ("Up 3 minutes", "Exited (0) 2 hours ago"), made from the
+    /// state and its times; the engine's last text while the times are not known.
+    /// </summary>
+    public string StatusAt(DateTimeOffset now) => Run is { } run ? ContainerStatusText.Describe(State, run, now) : Status;
 
     /// <summary>The primary name without the leading slash (the one <c>docker ps</c> shows).</summary>
     public string Name => Names.Count == 0 ? ShortId : Names[0].TrimStart('/');
@@ -34,15 +52,20 @@ public sealed partial record ContainerSummary
 
     public IEnumerable<string> NetworkNames => NetworkSettings?.Networks?.Keys ?? [];
 
-    /// <summary>healthy, unhealthy or starting when the container has a health check; null otherwise.</summary>
-    public string? Health => HealthPattern().Match(Status) switch
-    {
-        { Success: true } m when m.Groups["h"].Value == "health: starting" => "starting",
-        { Success: true } m => m.Groups["h"].Value,
-        _ => null,
-    };
+    /// <summary>healthy, unhealthy or starting when the container runs with a health check; null otherwise.</summary>
+    public string? Health => Run is { } run
+        ? (State == "running" && run.Health is "healthy" or "unhealthy" or "starting" ? run.Health : null)
+        : HealthPattern().Match(Status) switch
+        {
+            { Success: true } m when m.Groups["h"].Value == "health: starting" => "starting",
+            { Success: true } m => m.Groups["h"].Value,
+            _ => null,
+        };
 
-    public int? ExitCode => State == "exited" && ExitPattern().Match(Status) is { Success: true } m ? int.Parse(m.Groups[1].Value) : null;
+    /// <summary>The exit code an exited container shows ("Exited (3) ..."); null in any other state.</summary>
+    public int? ExitCode => State != "exited" ? null
+        : Run is { } run ? (run.FinishedAt is null ? null : run.ExitCode)
+        : ExitPattern().Match(Status) is { Success: true } m ? int.Parse(m.Groups[1].Value) : null;
 
     /// <summary>The state as a person reads it: "exited (137)", "running (healthy)".</summary>
     public string StateLabel

@@ -33,6 +33,7 @@ public sealed class HostModel
     private readonly ConcurrentDictionary<string, (string State, int Attempt)> _expectedStates = new();
     private const int MaxExpectationAttempts = 5;
     private readonly ConcurrentDictionary<string, string> _platforms = new();
+    private readonly ConcurrentDictionary<string, (string State, ContainerRunState Run)> _readRunStates = new();
     private readonly SemaphoreSlim _wake = new(0);
     private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _imagesDirty, _volumesDirty, _networksDirty;
@@ -259,6 +260,7 @@ public sealed class HostModel
                 await RefreshContainersAsync([.. ids, .. settling], ct);
             if (ids.Count > 0)
                 _ = SettleLaterAsync(ids, SettleDelay, ct);
+            ApplyRunStates();
             CheckExpectedStates(ct);
             RaiseChanged();
         }
@@ -304,18 +306,87 @@ public sealed class HostModel
 
     private async Task ReloadContainersAsync(CancellationToken ct)
     {
-        var list = await _client.GetAsync<List<ContainerSummary>>("/containers/json?all=1", ct);
+        var list = await ListContainersAsync("/containers/json?all=1", ct);
         PublishContainers(list.ToImmutableDictionary(c => c.Id));
     }
 
     private async Task RefreshContainersAsync(IReadOnlyList<string> ids, CancellationToken ct)
     {
-        var list = await _client.GetAsync<List<ContainerSummary>>("/containers/json?all=1&" + EngineQuery.Filter("id", [.. ids]), ct);
+        var list = await ListContainersAsync("/containers/json?all=1&" + EngineQuery.Filter("id", [.. ids]), ct);
         var builder = _containers.ToBuilder();
         foreach (var id in ids)
             builder.Remove(id);
         foreach (var c in list.Where(c => ids.Contains(c.Id)))
             builder[c.Id] = c;
+        PublishContainers(builder.ToImmutable());
+    }
+
+    private async Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(string path, CancellationToken ct)
+    {
+        var askedAt = DateTimeOffset.UtcNow;
+        var list = await _client.GetAsync<List<ContainerSummary>>(path, ct);
+        return WithRunStates(list, askedAt, DateTimeOffset.UtcNow, ct);
+    }
+
+    /// <summary>
+    /// Adds the start and finish times the status text is made of, which only inspect has. A container keeps the times the
+    /// model holds while they still explain the engine's own text at the moment of listing (the engine made it between
+    /// <paramref name="askedAt"/> and <paramref name="answeredAt"/>). A new one, a state change, a restart or a new health
+    /// status does not: it shows the engine's fresh text while its inspect runs beside the worker, so a slow inspect never
+    /// delays the list.
+    /// </summary>
+    private List<ContainerSummary> WithRunStates(List<ContainerSummary> listed, DateTimeOffset askedAt, DateTimeOffset answeredAt, CancellationToken ct)
+    {
+        var known = _containers;
+        var unexplained = new List<string>();
+        var result = listed.Select(c =>
+        {
+            if (known.GetValueOrDefault(c.Id)?.Run is { } run
+                && (ContainerStatusText.Describe(c.State, run, askedAt) == c.Status || ContainerStatusText.Describe(c.State, run, answeredAt) == c.Status))
+                return c with { Run = run };
+            unexplained.Add(c.Id);
+            return c;
+        }).ToList();
+        if (unexplained.Count > 0)
+            _ = ReadRunStatesAsync(unexplained, ct);
+        return result;
+    }
+
+    private async Task ReadRunStatesAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        try
+        {
+            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (id, token) =>
+            {
+                try
+                {
+                    var inspected = await _client.GetAsync<ContainerRunState.Inspected>($"{EnginePath.Container(id)}/json", token);
+                    _readRunStates[id] = (inspected.State.Status, inspected.ToRunState());
+                }
+                catch (EngineApiException)
+                {
+                    // Removed between the list and the inspect.
+                }
+            });
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException)
+        {
+            return; // the session ended; the next load reads them again
+        }
+        _wake.Release();
+    }
+
+    /// <summary>Puts the times read beside the worker into the model, where the container is still in the state they were read in.</summary>
+    private void ApplyRunStates()
+    {
+        if (_readRunStates.IsEmpty)
+            return;
+        var builder = _containers.ToBuilder();
+        foreach (var id in _readRunStates.Keys.ToList())
+        {
+            if (_readRunStates.TryRemove(id, out var read) && builder.TryGetValue(id, out var c) && c.State == read.State)
+                builder[id] = c with { Run = read.Run };
+        }
         PublishContainers(builder.ToImmutable());
     }
 

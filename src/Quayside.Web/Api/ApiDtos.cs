@@ -12,9 +12,10 @@ public sealed record ContainerRow(
     string State, string Status, string StateLabel, string? Health, int? ExitCode, DateTimeOffset Created,
     IReadOnlyList<string> Ports, IReadOnlyList<string> Networks, IReadOnlyList<string> Mounts, IReadOnlyDictionary<string, string> Labels)
 {
-    public static ContainerRow From(ContainerSummary c, HostModel model) => new(
+    /// <summary>The row at <paramref name="now"/>: its status is docker ps's text at that moment, not at the model's last list.</summary>
+    public static ContainerRow From(ContainerSummary c, HostModel model, DateTimeOffset now) => new(
         c.Id, c.ShortId, c.Name, [.. c.AllNames], model.ImageDisplayName(c), c.ImageId, c.Command,
-        c.State, c.Status, c.StateLabel, c.Health, c.ExitCode, c.CreatedAt,
+        c.State, c.StatusAt(now), c.StateLabel, c.Health, c.ExitCode, c.CreatedAt,
         [.. c.Ports.Select(p => p.ToString())], [.. c.NetworkNames], [.. c.Mounts.Select(m => m.ToString())], c.LabelsOrEmpty);
 }
 

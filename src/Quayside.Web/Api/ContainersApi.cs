@@ -10,15 +10,16 @@ public static class ContainersApi
     {
         var group = api.MapGroup("/containers").WithTags("Containers");
 
-        group.MapGet("/", async (HostModel model, string[]? state, string? name, string? image, string[]? label, string? search, string? sort, bool? desc, CancellationToken ct) =>
+        group.MapGet("/", async (HostModel model, TimeProvider clock, string[]? state, string? name, string? image, string[]? label, string? search, string? sort, bool? desc, CancellationToken ct) =>
         {
             if (await model.EngineUnavailableAsync(ct) is { } unavailable)
                 return unavailable;
             var filter = new ContainerFilter { States = state ?? [], Name = name, Image = image, Labels = label ?? [], Search = search };
             if (filter.Validate() is { Count: > 0 } problems)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["filter"] = [.. problems] });
+            var now = clock.GetUtcNow();
             var rows = ContainerSort.Apply(ContainerQuery.Apply(model, filter), sort, desc ?? false, model)
-                .Select(c => ContainerRow.From(c, model)).ToList();
+                .Select(c => ContainerRow.From(c, model, now)).ToList();
             return Results.Ok(new ListResponse<ContainerRow>(DockerCli.Ps(filter), rows.Count, rows));
         }).WithSummary("List containers (docker ps -a), from the live model.");
 

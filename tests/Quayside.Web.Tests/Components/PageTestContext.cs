@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.FluentUI.AspNetCore.Components;
 using Quayside.Engine.Connection;
 using Quayside.Engine.Containers;
@@ -7,6 +8,7 @@ using Quayside.Engine.Images;
 using Quayside.Engine.Inspect;
 using Quayside.Engine.Model;
 using Quayside.Engine.Stats;
+using Quayside.Web.Components.Shared;
 
 namespace Quayside.Web.Tests.Components;
 
@@ -30,6 +32,7 @@ public sealed class PageTestContext : IAsyncDisposable
         Bunit.Services.AddSingleton(SelfContainer.None);
         Bunit.Services.AddSingleton(new ContainerUpdate(Model));
         Bunit.Services.AddSingleton(new ContainerWait(Model)); // every container page's header offers docker wait
+        Bunit.Services.AddSingleton(new StatusClock(TimeProvider.System, NullLogger<StatusClock>.Instance));
     }
 
     public BunitContext Bunit { get; } = new();

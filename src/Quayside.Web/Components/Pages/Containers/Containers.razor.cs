@@ -202,5 +202,4 @@ public partial class Containers : ListPageBase
 
     private static string? NullIfBlank(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private static string StateClass(ContainerSummary c) => c.Health == "unhealthy" ? "state unhealthy" : $"state {c.State}";
 }
