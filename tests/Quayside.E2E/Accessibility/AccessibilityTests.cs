@@ -50,7 +50,7 @@ public sealed class AccessibilityTests(QuaysideApp app, ITestOutputHelper output
             "/", "/containers", "/containers/new", $"/containers/{running}", $"/containers/{running}/logs",
             $"/containers/{running}/console", $"/containers/{running}/stats", $"/containers/{running}/top",
             $"/containers/{running}/diff", $"/containers/{running}/files", $"/containers/{running}/commit",
-            $"/containers/{running}/json", $"/containers/{running}/duplicate", $"/containers/{exited}",
+            $"/containers/{running}/json", $"/containers/{running}/update", $"/containers/{running}/duplicate", $"/containers/{exited}",
             "/images", $"/images/{image}", $"/images/{image}/history", $"/images/{image}/json", "/images/build", "/images/load",
             "/pull", "/push", "/registries", "/volumes", $"/volumes/{_volume}", "/networks", $"/networks/{_network}",
             "/disk-usage", "/events", "/versions", $"/logs?c={running}", "/account/sessions", "/not-found",
