@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Quayside.TestSupport;
 using Xunit.Abstractions;
+using static Quayside.E2E.Accessibility.PageAudit;
 
 namespace Quayside.E2E.Accessibility;
 
@@ -12,8 +13,6 @@ public sealed class AccessibilityTests(QuaysideApp app, ITestOutputHelper output
 {
     private string _volume = "";
     private string _network = "";
-
-    public enum Layout { Light, Dark, Phone }
 
     [Theory]
     [InlineData(Layout.Light)]
@@ -32,16 +31,7 @@ public sealed class AccessibilityTests(QuaysideApp app, ITestOutputHelper output
         await DockerCommand.OkAsync("network", "connect", _network, running);
         var image = (await DockerCommand.InspectAsync(running, "{{.Image}}"))["sha256:".Length..][..12];
 
-        var context = await App.Browser.NewContextAsync(new()
-        {
-            BaseURL = App.BaseUrl,
-            ColorScheme = layout == Layout.Dark ? ColorScheme.Dark : ColorScheme.Light,
-            ViewportSize = layout == Layout.Phone ? new() { Width = 390, Height = 844 } : new() { Width = 1280, Height = 800 },
-            IsMobile = layout == Layout.Phone,
-            HasTouch = layout == Layout.Phone,
-            // axe is injected as an inline script, which the dashboard's CSP rightly refuses.
-            BypassCSP = true,
-        });
+        var context = await App.Browser.NewContextAsync(PageAudit.ContextOptions(layout, App.BaseUrl));
         context.SetDefaultTimeout(15_000);
         var page = await NewPageAsync(context);
 
@@ -58,25 +48,17 @@ public sealed class AccessibilityTests(QuaysideApp app, ITestOutputHelper output
 
         var problems = new List<string>();
         await page.GotoAsync("/login");
-        problems.AddRange(await AuditAsync(page, "/login", layout));
+        problems.AddRange(await PageAudit.ProblemsAsync(page, layout, "/login"));
         await LoginAsync(page, "/");
         foreach (var path in paths)
         {
             await page.GotoAsync(path);
             await SettleAsync(page);
-            problems.AddRange(await AuditAsync(page, path, layout));
+            problems.AddRange(await PageAudit.ProblemsAsync(page, layout, path));
         }
         await context.CloseAsync();
 
         Assert.True(problems.Count == 0, $"{problems.Count} problems in the {layout} layout:\n" + string.Join("\n", problems));
-    }
-
-    private static async Task<IEnumerable<string>> AuditAsync(IPage page, string path, Layout layout)
-    {
-        var found = (await PageAudit.AxeViolationsAsync(page)).Concat(await PageAudit.UnlabelledFieldsAsync(page)).Select(v => $"{path}: {v}").ToList();
-        if (layout == Layout.Phone && await PageAudit.SidewaysScrollAsync(page) is { } scroll)
-            found.Add($"{path}: {scroll}");
-        return found;
     }
 
     /// <summary>Until the page is interactive (some element has Blazor's handlers) and has had a moment to render its data.</summary>

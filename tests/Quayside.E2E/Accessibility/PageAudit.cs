@@ -10,6 +10,29 @@ namespace Quayside.E2E.Accessibility;
 /// </summary>
 public static class PageAudit
 {
+    /// <summary>The three ways a person sees a page: light and dark colour schemes at 1280 px, and a 390 px phone.</summary>
+    public enum Layout { Light, Dark, Phone }
+
+    public static BrowserNewContextOptions ContextOptions(Layout layout, string baseUrl) => new()
+    {
+        BaseURL = baseUrl,
+        ColorScheme = layout == Layout.Dark ? ColorScheme.Dark : ColorScheme.Light,
+        ViewportSize = layout == Layout.Phone ? new() { Width = 390, Height = 844 } : new() { Width = 1280, Height = 800 },
+        IsMobile = layout == Layout.Phone,
+        HasTouch = layout == Layout.Phone,
+        // axe is injected as an inline script, which the dashboard's CSP rightly refuses.
+        BypassCSP = true,
+    };
+
+    /// <summary>Everything wrong with the page as it is now, each line prefixed with <paramref name="where"/>.</summary>
+    public static async Task<IReadOnlyList<string>> ProblemsAsync(IPage page, Layout layout, string where)
+    {
+        var found = (await AxeViolationsAsync(page)).Concat(await UnlabelledFieldsAsync(page)).ToList();
+        if (layout == Layout.Phone && await SidewaysScrollAsync(page) is { } scroll)
+            found.Add(scroll);
+        return [.. found.Select(f => $"{where}: {f}")];
+    }
+
     private static readonly Lazy<string> AxeScript = new(() =>
     {
         var path = Path.Combine(QuaysideApp.RepoRoot(), "tests", "npm", "node_modules", "axe-core", "axe.min.js");

@@ -198,19 +198,15 @@ public sealed class ConsoleTests(QuaysideApp app, ITestOutputHelper output) : Br
     }
 
     [Theory]
-    [InlineData(ColorScheme.Light, false)]
-    [InlineData(ColorScheme.Dark, false)]
-    [InlineData(ColorScheme.Light, true)]
-    public async Task The_open_options_and_a_stopped_containers_console_pass_axe_and_fit_a_phone(ColorScheme scheme, bool phone)
+    [InlineData(PageAudit.Layout.Light)]
+    [InlineData(PageAudit.Layout.Dark)]
+    [InlineData(PageAudit.Layout.Phone)]
+    public async Task The_open_options_and_a_stopped_containers_console_pass_axe_and_fit_a_phone(PageAudit.Layout layout)
     {
         var name = await RunSleeperAsync("con-a11y");
         var stopped = NewName("con-a11y-stopped");
         await LabContainers.CreateAsync(stopped);
-        var context = await App.Browser.NewContextAsync(new()
-        {
-            BaseURL = App.BaseUrl, ColorScheme = scheme, BypassCSP = true, // axe goes in as an inline script
-            ViewportSize = phone ? new() { Width = 390, Height = 844 } : new() { Width = 1280, Height = 800 },
-        });
+        var context = await App.Browser.NewContextAsync(PageAudit.ContextOptions(layout, App.BaseUrl));
         var page = await NewPageAsync(context);
         await LoginAsync(page, $"/containers/{name}/console");
         await Expect(page.Locator("[data-testid=console-status]")).ToContainTextAsync("Connected", new() { Timeout = Patience });
@@ -218,15 +214,11 @@ public sealed class ConsoleTests(QuaysideApp app, ITestOutputHelper output) : Br
         await page.Locator("[data-testid=console-workdir]").FillAsync("srv");
         await page.Locator("[data-testid=console-apply]").ClickAsync();
         await Expect(page.Locator("[data-testid=console-problem]")).ToBeVisibleAsync();
-        var problems = (await PageAudit.AxeViolationsAsync(page)).ToList();
-        if (phone && await PageAudit.SidewaysScrollAsync(page) is { } scroll)
-            problems.Add(scroll);
+        var problems = (await PageAudit.ProblemsAsync(page, layout, "options with an error")).ToList();
 
         await page.GotoAsync($"/containers/{stopped}/console");
         await Expect(page.Locator("[data-testid=console-start]")).ToBeVisibleAsync(new() { Timeout = Patience });
-        problems.AddRange(await PageAudit.AxeViolationsAsync(page));
-        if (phone && await PageAudit.SidewaysScrollAsync(page) is { } stoppedScroll)
-            problems.Add(stoppedScroll);
+        problems.AddRange(await PageAudit.ProblemsAsync(page, layout, "stopped container"));
         await context.CloseAsync();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

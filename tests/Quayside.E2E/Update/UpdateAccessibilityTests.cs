@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 using Quayside.E2E.Accessibility;
 using Quayside.TestSupport;
 using Xunit.Abstractions;
+using static Quayside.E2E.Accessibility.PageAudit;
 using static Microsoft.Playwright.Assertions;
 
 namespace Quayside.E2E.Update;
@@ -13,8 +14,6 @@ namespace Quayside.E2E.Update;
 /// </summary>
 public sealed class UpdateAccessibilityTests(QuaysideApp app, ITestOutputHelper output) : BrowserTest(app, output)
 {
-    public enum Layout { Light, Dark, Phone }
-
     [Theory]
     [InlineData(Layout.Light)]
     [InlineData(Layout.Dark)]
@@ -22,26 +21,13 @@ public sealed class UpdateAccessibilityTests(QuaysideApp app, ITestOutputHelper 
     public async Task The_update_form_and_the_wait_panel_pass_axe_in_every_state(Layout layout)
     {
         var name = await RunSleeperAsync("a11y-upd", "--memory", "64m", "--memory-swap", "128m");
-        var context = await App.Browser.NewContextAsync(new()
-        {
-            BaseURL = App.BaseUrl,
-            ColorScheme = layout == Layout.Dark ? ColorScheme.Dark : ColorScheme.Light,
-            ViewportSize = layout == Layout.Phone ? new() { Width = 390, Height = 844 } : new() { Width = 1280, Height = 800 },
-            IsMobile = layout == Layout.Phone,
-            HasTouch = layout == Layout.Phone,
-            BypassCSP = true, // axe is injected as an inline script
-        });
+        var context = await App.Browser.NewContextAsync(PageAudit.ContextOptions(layout, App.BaseUrl));
         context.SetDefaultTimeout(15_000);
         var page = await NewPageAsync(context);
         await LoginAsync(page, $"/containers/{name}/update");
         await WaitForInteractiveAsync(page, "[data-testid=update-memory]");
         var problems = new List<string>();
-        async Task Audit(string state)
-        {
-            problems.AddRange((await PageAudit.AxeViolationsAsync(page)).Select(v => $"{state}: {v}"));
-            if (layout == Layout.Phone && await PageAudit.SidewaysScrollAsync(page) is { } scroll)
-                problems.Add($"{state}: {scroll}");
-        }
+        async Task Audit(string state) => problems.AddRange(await PageAudit.ProblemsAsync(page, layout, state));
 
         await Audit("as loaded");
         await page.Locator("[data-testid=update-restart]").SelectOptionAsync("on-failure");
