@@ -76,7 +76,8 @@ public sealed class ConsoleTests(QuaysideApp app, ITestOutputHelper output) : Br
         var name = await RunSleeperAsync("con-click");
         await LoginAsync();
         await OpenContainersAsync(search: name);
-        await Row(name).Locator("[data-testid=row-console]").ClickAsync();
+        var menu = await OpenRowMenuAsync(Row(name));
+        await menu.Locator("[data-testid=row-console]").ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex($"/containers/[0-9a-f]{{64}}/console$"));
         await Expect(Page.Locator("[data-testid=console-status]")).ToContainTextAsync($"Connected: docker exec -it {name} /bin/sh", new() { Timeout = Patience });
         await TypeAsync(Page, "echo $((6*7))\n");
