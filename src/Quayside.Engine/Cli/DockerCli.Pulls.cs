@@ -11,6 +11,10 @@ public static partial class DockerCli
     public static string Login(string? server, string username) =>
         ShellQuote.Join(["docker", "login", "-u", username, "--password-stdin", .. server is null ? Array.Empty<string>() : [server]]);
 
+    /// <summary>Forgets a registry's credentials; no server means Docker Hub.</summary>
+    public static string Logout(string? server) =>
+        ShellQuote.Join(["docker", "logout", .. server is null ? Array.Empty<string>() : [server]]);
+
     public static string Search(string term, int limit) =>
         ShellQuote.Join(["docker", "search", "--limit", limit.ToString(), term]);
 

@@ -16,6 +16,8 @@ public class PullCliAndErrorTests
         Assert.Equal("docker pull busybox:latest", ImageTransfers.PullCli(ImageReference.Parse("busybox"), null));
         Assert.Equal("docker push localhost:5000/team/app:1.0", DockerCli.Push("localhost:5000/team/app:1.0"));
         Assert.Equal("docker login -u alice --password-stdin localhost:5001", DockerCli.Login("localhost:5001", "alice"));
+        Assert.Equal("docker logout localhost:5001", DockerCli.Logout("localhost:5001"));
+        Assert.Equal("docker logout", DockerCli.Logout(null));
         Assert.Equal("docker search --limit 25 busybox", DockerCli.Search("busybox", 25));
         Assert.Equal("docker manifest inspect --insecure localhost:5000/lab/busybox:1", DockerCli.ManifestInspect("localhost:5000/lab/busybox:1", true));
     }

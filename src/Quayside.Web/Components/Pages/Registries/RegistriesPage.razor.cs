@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Quayside.Engine.Cli;
 using Quayside.Engine.Pulls;
 using Quayside.Engine.Registries;
 using Quayside.Web.Components.Shared;
@@ -87,7 +88,7 @@ public partial class RegistriesPage
                 _registries = await Store.ListAsync();
                 (_ok, _message) = (true, $"Removed {entry.Address}.");
             })
-        { Cli = entry.IsDockerHub ? "docker logout" : $"docker logout {entry.Address}" };
+        { Cli = DockerCli.Logout(entry.IsDockerHub ? null : entry.Address) };
 
     private async Task CloseConfirmAsync(bool confirmed)
     {
