@@ -1,22 +1,27 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.FluentUI.AspNetCore.Components;
-using Quayside.Engine.Connection;
-using Quayside.Engine.Containers;
-using Quayside.Engine.Images;
-using Quayside.Engine.Model;
-using Quayside.Web.Api;
 using Quayside.Web.Auth;
 using Quayside.Web.Auth.Sessions;
+using Quayside.Web.Build;
 using Quayside.Web.Components;
-using Quayside.Web.Components.Pages.Terminal;
-using Quayside.Web.Components.Pages.ContainerDetail.Update;
-using Quayside.Web.Components.Pages.CreateContainer;
+using Quayside.Web.Consoles;
+using Quayside.Web.Containers;
+using Quayside.Web.CreateContainer;
 using Quayside.Web.Data;
+using Quayside.Web.DockerSystem;
+using Quayside.Web.Events;
+using Quayside.Web.Files;
 using Quayside.Web.Hosting;
+using Quayside.Web.ImageArchives;
+using Quayside.Web.Images;
+using Quayside.Web.Inspect;
 using Quayside.Web.Logs;
-using Quayside.Web.Transfer;
+using Quayside.Web.Networks;
 using Quayside.Web.Pulls;
+using Quayside.Web.Registries;
+using Quayside.Web.Stats;
+using Quayside.Web.Volumes;
 
 HealthProbe.ExitIfRequested(args);
 var builder = WebApplication.CreateBuilder(args);
@@ -31,27 +36,27 @@ builder.Services.AddSingleton(settings);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddFluentUIComponents();
 builder.Services.AddOpenApi();
-
 builder.Services.AddDbContext<QuaysideDb>(o => o.UseSqlite($"Data Source={Path.Combine(settings.DataDirectory, "quayside.db")}"));
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<Quayside.Web.Components.Shared.StatusClock>();
 builder.Services.AddQuaysideAuth(settings);
+builder.Services.AddEngine();
 
-builder.Services.AddSingleton(_ => new EngineClient(EngineEndpoint.FromEnvironment()));
-builder.Services.AddSingleton<HostModel>();
-builder.Services.AddSingleton<ContainerActions>();
-builder.Services.AddSingleton(SelfContainer.Detect());
-builder.Services.AddSingleton<ImageActions>();
-builder.Services.AddHostResources();
-builder.Services.AddContainerInsight();
-builder.Services.AddHostedService<HostModelRunner>();
-builder.Services.AddLogs();
-builder.Services.AddConsole(builder.Configuration);
-builder.Services.AddImageAndFileTransfer();
-builder.Services.AddCreateContainer();
-builder.Services.AddContainerUpdateAndWait();
-builder.Services.AddPullsAndRegistries();
+builder.Services
+    .AddContainers()
+    .AddInspect()
+    .AddStats()
+    .AddLogs()
+    .AddConsoles(builder.Configuration)
+    .AddFiles()
+    .AddCreateContainer()
+    .AddImages()
+    .AddBuild()
+    .AddImageArchives()
+    .AddPulls()
+    .AddRegistries()
+    .AddVolumes()
+    .AddNetworks()
+    .AddDockerSystem();
 
 var app = builder.Build();
 
@@ -78,17 +83,22 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
 app.MapOpenApi();
 app.MapAuthEndpoints();
-var api = app.MapGroup("/api").AddEndpointFilter<AntiforgeryFilter>().AddEndpointFilter<InvalidEngineNameFilter>();
-api.MapEngineApi();
-api.MapContainersApi();
-api.MapImagesApi();
-api.MapHostResourcesApi();
-api.MapInsightApi();
-app.MapLogs();
-app.MapConsole();
-api.MapImageAndFileTransfer();
-api.MapPullsApi();
-api.MapCreateContainerApi();
+app
+    .MapContainers()
+    .MapInspect()
+    .MapStats()
+    .MapLogs()
+    .MapConsoles()
+    .MapFiles()
+    .MapCreateContainer()
+    .MapImages()
+    .MapBuild()
+    .MapImageArchives()
+    .MapPulls()
+    .MapVolumes()
+    .MapNetworks()
+    .MapEvents()
+    .MapDockerSystem();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

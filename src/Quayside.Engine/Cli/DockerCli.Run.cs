@@ -1,4 +1,4 @@
-using Quayside.Engine.Create;
+using Quayside.Engine.CreateContainer;
 
 namespace Quayside.Engine.Cli;
 

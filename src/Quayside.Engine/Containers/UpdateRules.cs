@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Quayside.Engine.Create;
+using Quayside.Engine.CreateContainer;
 
 namespace Quayside.Engine.Containers;
 

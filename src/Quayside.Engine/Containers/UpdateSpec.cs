@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Quayside.Engine.Create;
+using Quayside.Engine.CreateContainer;
 
 namespace Quayside.Engine.Containers;
 

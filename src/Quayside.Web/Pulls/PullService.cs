@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Quayside.Engine.Cli;
 using Quayside.Engine.Pulls;
 using Quayside.Engine.Registries;
+using Quayside.Web.Registries;
 
 namespace Quayside.Web.Pulls;
 
@@ -9,7 +10,7 @@ namespace Quayside.Web.Pulls;
 /// Runs pulls and pushes in the background for every browser: they go on when the page that started them closes,
 /// any page can observe them, and they can be cancelled. Keeps the last <see cref="KeepFinished"/> finished jobs.
 /// </summary>
-public sealed class PullService(ImageTransfers transfers, IRegistryCredentials credentials, ILogger<PullService> log)
+public sealed class PullService(PullActions transfers, IRegistryCredentials credentials, ILogger<PullService> log)
 {
     public const int KeepFinished = 20;
     private readonly ConcurrentDictionary<string, PullJob> _jobs = new();
@@ -33,7 +34,7 @@ public sealed class PullService(ImageTransfers transfers, IRegistryCredentials c
     {
         var parsed = ImageReference.TryParse(reference, out var problem);
         var spec = PlatformSpec.TryParse(platform, out var platformProblem);
-        var cli = parsed is null ? DockerCli.Pull(reference ?? "", NullIfBlank(platform)) : ImageTransfers.PullCli(parsed, spec);
+        var cli = parsed is null ? DockerCli.Pull(reference ?? "", NullIfBlank(platform)) : PullActions.PullCli(parsed, spec);
         if (parsed is null || platformProblem is not null)
             return Add(PullJob.Refused(TransferKind.Pull, reference ?? "", NullIfBlank(platform), cli, problem ?? platformProblem!));
         var job = new PullJob(TransferKind.Pull, parsed.ToString(), spec?.ToString(), cli);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Quayside.Engine.Pulls;
+using Quayside.Web.Api;
 
 namespace Quayside.Web.Pulls;
 
@@ -21,9 +22,9 @@ public sealed record PullJobDto(string Id, string Kind, string Reference, string
 /// <summary>/api/pulls: start, list and cancel pulls and pushes; /api/pulls/{id}/events streams progress as server-sent events.</summary>
 public static class PullsApi
 {
-    public static void MapPullsApi(this RouteGroupBuilder api)
+    public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var group = api.MapGroup("/pulls").WithTags("Pulls");
+        var group = endpoints.MapApiGroup("/pulls", "Pulls");
 
         group.MapGet("/", (PullService pulls) => pulls.Jobs.Select(PullJobDto.From).ToList())
             .WithSummary("Pulls and pushes running or recently finished, newest first.");

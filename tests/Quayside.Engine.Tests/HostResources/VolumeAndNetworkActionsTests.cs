@@ -1,5 +1,5 @@
 using Quayside.Engine.Containers;
-using Quayside.Engine.Daemon;
+using Quayside.Engine.DockerSystem;
 using Quayside.Engine.Images;
 using Quayside.Engine.Model;
 using Quayside.Engine.Networks;

@@ -12,8 +12,8 @@ public class PullCliAndErrorTests
     public void Pull_push_login_and_search_lines()
     {
         Assert.Equal("docker pull --platform linux/arm64 localhost:5000/lab/busybox:1.35",
-            ImageTransfers.PullCli(ImageReference.Parse("localhost:5000/lab/busybox:1.35"), PlatformSpec.TryParse("linux/arm64", out _)));
-        Assert.Equal("docker pull busybox:latest", ImageTransfers.PullCli(ImageReference.Parse("busybox"), null));
+            PullActions.PullCli(ImageReference.Parse("localhost:5000/lab/busybox:1.35"), PlatformSpec.TryParse("linux/arm64", out _)));
+        Assert.Equal("docker pull busybox:latest", PullActions.PullCli(ImageReference.Parse("busybox"), null));
         Assert.Equal("docker push localhost:5000/team/app:1.0", DockerCli.Push("localhost:5000/team/app:1.0"));
         Assert.Equal("docker login -u alice --password-stdin localhost:5001", DockerCli.Login("localhost:5001", "alice"));
         Assert.Equal("docker logout localhost:5001", DockerCli.Logout("localhost:5001"));
@@ -28,7 +28,7 @@ public class PullCliAndErrorTests
         var reference = await LabRegistryImages.PushMultiArchAsync(LabRegistry.Open, "lab/fresh", LabRegistry.UniqueTag("cli"), layerBytes: 100_000);
         try
         {
-            var line = ImageTransfers.PullCli(ImageReference.Parse(reference), PlatformSpec.TryParse("linux/arm64", out _));
+            var line = PullActions.PullCli(ImageReference.Parse(reference), PlatformSpec.TryParse("linux/arm64", out _));
             (await DockerCommand.RunLineAsync(line)).EnsureSuccess(line);
             Assert.Equal("arm64", await DockerCommand.InspectAsync(reference, "{{.Architecture}}"));
         }

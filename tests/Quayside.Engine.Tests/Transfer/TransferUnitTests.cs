@@ -2,8 +2,8 @@ using System.Net;
 using Quayside.Engine.Cli;
 using Quayside.Engine.Errors;
 using Quayside.Engine.Files;
-using Quayside.Engine.Images.Build;
-using Quayside.Engine.Images.Transfer;
+using Quayside.Engine.Build;
+using Quayside.Engine.ImageArchives;
 using Quayside.Engine.Progress;
 
 namespace Quayside.Engine.Tests.Transfer;

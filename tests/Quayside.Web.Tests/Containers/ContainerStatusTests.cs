@@ -5,10 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Quayside.Engine.Containers;
 using Quayside.TestSupport;
-using Quayside.Web.Components.Pages.ContainerDetail;
+using Quayside.Web.Containers;
+using Quayside.Web.Files;
+using Quayside.Web.ImageArchives;
 using Quayside.Web.Components.Shared;
-using Quayside.Web.Tests.Components;
-using ContainersPage = Quayside.Web.Components.Pages.Containers.Containers;
+using Quayside.Web.Tests;
+using ContainersPage = Quayside.Web.Containers.Containers;
 
 namespace Quayside.Web.Tests.Containers;
 

@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.FluentUI.AspNetCore.Components;
 using Quayside.Engine.Model;
 using Quayside.TestSupport;
-using Quayside.Web.Components.Pages.CreateContainer;
-using CreatePage = Quayside.Web.Components.Pages.CreateContainer.CreateContainer;
+using Quayside.Web.CreateContainer;
+using CreatePage = Quayside.Web.CreateContainer.CreateContainer;
 
 namespace Quayside.Web.Tests.CreateContainer;
 

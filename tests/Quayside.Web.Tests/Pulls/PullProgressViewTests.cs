@@ -3,9 +3,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Quayside.Engine.Pulls;
 using Quayside.Engine.Registries;
 using Quayside.TestSupport;
-using Quayside.Web.Components.Pages.Pulls;
 using Quayside.Web.Pulls;
-using Quayside.Web.Tests.Components;
+using Quayside.Web.Tests;
+using Quayside.Web.Registries;
 
 namespace Quayside.Web.Tests.Pulls;
 
@@ -26,7 +26,7 @@ public sealed class PullProgressViewTests : IAsyncLifetime
     public async Task Shows_layer_bars_while_running_and_the_digest_when_done()
     {
         _pulled = await LabRegistryImages.PushMultiArchAsync(LabRegistry.Open, "lab/fresh", LabRegistry.UniqueTag("bunit"), layerBytes: 20_000_000);
-        var pulls = new PullService(new ImageTransfers(_ctx.Model.Client), new NoCredentials(), NullLogger<PullService>.Instance);
+        var pulls = new PullService(new PullActions(_ctx.Model.Client), new NoCredentials(), NullLogger<PullService>.Instance);
         var job = pulls.Start(_pulled, "linux/amd64");
         var view = _ctx.Bunit.Render<PullProgressView>(p => p.Add(v => v.Job, job));
 

@@ -1,0 +1,98 @@
+using Quayside.Engine.Actions;
+using Quayside.Engine.Cli;
+using Quayside.Engine.Connection;
+using Quayside.Engine.Errors;
+using Quayside.Engine.Model;
+using Quayside.Engine.Progress;
+using Quayside.Engine.Images;
+
+namespace Quayside.Engine.ImageArchives;
+
+/// <summary>
+/// Images and container filesystems in and out as tar streams: save, load, export, import, and commit. Tars are passed
+/// through as they are read, never held whole.
+/// </summary>
+public sealed class ImageArchiveActions(HostModel model)
+{
+    private EngineClient Client => model.Client;
+
+    /// <summary><c>docker save</c>: the engine's tar of the images; the caller copies and disposes it.</summary>
+    public async Task<Stream> SaveAsync(IReadOnlyList<string> images, CancellationToken ct)
+    {
+        var query = string.Join('&', images.Select(i => "names=" + Uri.EscapeDataString(i)));
+        var response = await Client.SendStreamingAsync(HttpMethod.Get, "/images/get?" + query, null, ct);
+        return await response.Content.ReadAsStreamAsync(ct);
+    }
+
+    /// <summary><c>docker export</c>: the container's filesystem as a tar; the caller copies and disposes it.</summary>
+    public async Task<Stream> ExportAsync(string container, CancellationToken ct)
+    {
+        var response = await Client.SendStreamingAsync(HttpMethod.Get, $"{EnginePath.Container(container)}/export", null, ct);
+        return await response.Content.ReadAsStreamAsync(ct);
+    }
+
+    /// <summary><c>docker load</c> from a tar read as it arrives; the engine's progress lines go to <paramref name="onLine"/>.</summary>
+    public Task<StreamedResult> LoadAsync(Stream tar, Func<ProgressLine, Task>? onLine, CancellationToken ct) =>
+        StreamAsync(DockerCli.Load(), "/images/load?quiet=0", tar, onLine, ct);
+
+    /// <summary><c>docker import</c> of a filesystem tar as a new image.</summary>
+    public Task<StreamedResult> ImportAsync(Stream tar, ImportOptions options, Func<ProgressLine, Task>? onLine, CancellationToken ct)
+    {
+        var cli = DockerCli.Import(options);
+        if (options.Problems() is { Count: > 0 } problems)
+            return Task.FromResult(StreamedResult.Refused(cli, string.Join(" ", problems)));
+        var query = new List<string> { "fromSrc=-" };
+        if (!string.IsNullOrWhiteSpace(options.Reference))
+        {
+            var (repo, tag) = ImageActions.SplitTag(options.Reference.Trim());
+            query.Add("repo=" + Uri.EscapeDataString(repo));
+            query.Add("tag=" + Uri.EscapeDataString(tag));
+        }
+        query.AddRange(options.Changes.Select(c => "changes=" + Uri.EscapeDataString(c)));
+        if (!string.IsNullOrWhiteSpace(options.Message))
+            query.Add("message=" + Uri.EscapeDataString(options.Message));
+        return StreamAsync(cli, "/images/create?" + string.Join('&', query), tar, onLine, ct);
+    }
+
+    private async Task<StreamedResult> StreamAsync(string cli, string path, Stream tar, Func<ProgressLine, Task>? onLine, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await Client.SendStreamingAsync(HttpMethod.Post, path, StreamingContent.From(tar), ct);
+            await using var body = await response.Content.ReadAsStreamAsync(ct);
+            return await StreamedResult.ReadAsync(cli, body, onLine, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return StreamedResult.Refused(cli, EngineErrorTranslator.Translate(e, Client.Endpoint).ToString());
+        }
+    }
+
+    /// <summary><c>docker commit</c>: the container's changes as a new image, pausing it meanwhile unless told not to.</summary>
+    public async Task<ActionOutcome> CommitAsync(CommitOptions options, CancellationToken ct = default)
+    {
+        var name = model.FindContainer(options.Container)?.Name ?? options.Container;
+        var cli = DockerCli.Commit(options with { Container = name });
+        if (options.Problems() is { Count: > 0 } problems)
+            return ActionOutcome.Refused(cli, name, string.Join(" ", problems));
+        var query = new List<string> { "container=" + Uri.EscapeDataString(options.Container), "pause=" + (options.Pause ? "1" : "0") };
+        if (!string.IsNullOrWhiteSpace(options.Reference))
+        {
+            var (repo, tag) = ImageActions.SplitTag(options.Reference.Trim());
+            query.Add("repo=" + Uri.EscapeDataString(repo));
+            query.Add("tag=" + Uri.EscapeDataString(tag));
+        }
+        if (!string.IsNullOrWhiteSpace(options.Message))
+            query.Add("comment=" + Uri.EscapeDataString(options.Message));
+        if (!string.IsNullOrWhiteSpace(options.Author))
+            query.Add("author=" + Uri.EscapeDataString(options.Author));
+        query.AddRange(options.Changes.Select(c => "changes=" + Uri.EscapeDataString(c)));
+        return new ActionOutcome(cli, [await ActionAttempt.RunAsync(name, Client.Endpoint, async () =>
+        {
+            var (_, body) = await Client.SendAsync(HttpMethod.Post, "/commit?" + string.Join('&', query), ct: ct, timeout: TimeSpan.FromMinutes(10));
+            var id = body?["Id"]?.GetValue<string>() ?? "";
+            var what = string.IsNullOrWhiteSpace(options.Reference) ? "an untagged image" : options.Reference.Trim();
+            return $"Committed {name} as {what} ({Images.ImageSummary.ShortenId(id)}).";
+        }, nameFailures: false, ct)]);
+    }
+}

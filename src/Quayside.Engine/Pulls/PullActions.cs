@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Quayside.Engine.Cli;
+using Quayside.Engine.Connection;
+using Quayside.Engine.Errors;
+using Quayside.Engine.Model;
+using Quayside.Engine.Registries;
+
+namespace Quayside.Engine.Pulls;
+
+/// <summary>
+/// Pulls and pushes through the engine, reporting each change of progress. A failure, whether the engine refuses the
+/// request or reports it inside the stream, ends as a snapshot whose Error is in words (never as an exception).
+/// </summary>
+public sealed class PullActions(EngineClient client)
+{
+    public static string PullCli(ImageReference reference, PlatformSpec? platform) =>
+        DockerCli.Pull(reference.ToString(), platform?.ToString());
+
+    public Task<TransferSnapshot> PullAsync(
+        ImageReference reference, PlatformSpec? platform, RegistryAuth? auth, Action<TransferSnapshot> onChange, CancellationToken ct)
+    {
+        var query = $"/images/create?fromImage={Uri.EscapeDataString(reference.Name)}&tag={Uri.EscapeDataString(reference.TagOrDigest)}";
+        if (platform is not null)
+            query += "&platform=" + Uri.EscapeDataString(platform.ToString());
+        return RunAsync(query, auth?.ToEngineHeader(), onChange, ct);
+    }
+
+    /// <summary>Pushes name:tag (the image must carry that tag already).</summary>
+    public Task<TransferSnapshot> PushAsync(
+        ImageReference reference, RegistryAuth? auth, Action<TransferSnapshot> onChange, CancellationToken ct) =>
+        RunAsync($"{EnginePath.Image(reference.Name)}/push?tag={Uri.EscapeDataString(reference.Tag ?? "latest")}",
+            auth?.ToEngineHeader() ?? RegistryAuth.AnonymousHeader, onChange, ct);
+
+    private async Task<TransferSnapshot> RunAsync(string path, string? authHeader, Action<TransferSnapshot> onChange, CancellationToken ct)
+    {
+        var tracker = new TransferProgressTracker();
+        var headers = new Dictionary<string, string>();
+        if (authHeader is not null)
+            headers["X-Registry-Auth"] = authHeader;
+        try
+        {
+            await using var stream = await client.OpenStreamAsync(HttpMethod.Post, path, headers, ct);
+            using var reader = new StreamReader(stream);
+            while (await reader.ReadLineAsync(ct) is { } line)
+            {
+                if (string.IsNullOrWhiteSpace(line) || Parse(line) is not { } message || !tracker.Apply(message))
+                    continue;
+                onChange(tracker.Snapshot());
+            }
+            if (tracker.Error is { } error)
+                return Finish(tracker.Snapshot(TransferState.Failed) with { Error = Words(EngineErrorTranslator.FromEngine(System.Net.HttpStatusCode.InternalServerError, error)) }, onChange);
+            return Finish(tracker.Snapshot(TransferState.Succeeded), onChange);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return Finish(tracker.Snapshot(TransferState.Cancelled) with { Status = "Cancelled" }, onChange);
+        }
+        catch (Exception e)
+        {
+            return Finish(tracker.Snapshot(TransferState.Failed) with { Error = Words(EngineErrorTranslator.Translate(e, client.Endpoint)) }, onChange);
+        }
+    }
+
+    private static TransferSnapshot Finish(TransferSnapshot last, Action<TransferSnapshot> onChange)
+    {
+        onChange(last);
+        return last;
+    }
+
+    private static string Words(EngineProblem problem) => problem.ToString();
+
+    private static JsonNode? Parse(string line)
+    {
+        try
+        {
+            return JsonNode.Parse(line);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

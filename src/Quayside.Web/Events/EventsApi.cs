@@ -1,0 +1,18 @@
+using Quayside.Engine.Events;
+using Quayside.Engine.Model;
+using Quayside.Web.Api;
+
+namespace Quayside.Web.Events;
+
+/// <summary>The engine events the app has seen.</summary>
+public static class EventsApi
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapApiGroup("/events", "Events").MapGet("/recent", (HostModel model, string? type, string? action, string? name) =>
+        {
+            var filter = new EventFilter { Types = type is null ? new HashSet<string>() : [type], Action = action, Name = name };
+            return Results.Ok(model.RecentEvents.Where(filter.Matches).ToList());
+        }).WithSummary("The last 1,000 engine events the app has seen, filtered.");
+    }
+}

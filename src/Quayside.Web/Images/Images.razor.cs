@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Components;
+using Quayside.Engine.Actions;
+using Quayside.Engine.Cli;
+using Quayside.Engine.Images;
+using Quayside.Web.Components.Shared;
+
+namespace Quayside.Web.Images;
+
+public partial class Images : ListPageBase
+{
+    private bool _dangling, _unused;
+    private string _search = "";
+    private bool _force;
+    private string? _tagSource;
+    private string _tagTarget = "";
+    private string? _tagError;
+
+    [Inject] private ImageActions Actions { get; set; } = default!;
+
+    private ImageFilter Filter => new() { DanglingOnly = _dangling, UnusedOnly = _unused, Search = string.IsNullOrWhiteSpace(_search) ? null : _search.Trim() };
+
+    private List<ImageSummary> Rows() => [.. ImageQuery.Apply(Model, Filter).OrderBy(i => i.IsDangling).ThenBy(i => i.Reference, StringComparer.Ordinal)];
+
+    private string? ListNote => _unused || !string.IsNullOrWhiteSpace(_search)
+        ? "'Unused' and the search box narrow the table further; docker images has no equivalent filter."
+        : null;
+
+    private List<ImageSummary> SelectedImages() => [.. Selected.Select(id => Model.Images.GetValueOrDefault(id)).OfType<ImageSummary>()];
+
+    private void AskRemove(IReadOnlyList<ImageSummary> images)
+    {
+        _force = false;
+        var names = images.Select(i => i.Reference).ToList();
+        Confirm = new ConfirmRequest("Remove images?",
+            (images.Count == 1 ? "This image" : $"These {images.Count} images") + " will be untagged, and layers deleted where nothing else uses them.",
+            [.. images.Select(i => $"{i.Reference} ({ByteSize.Format(i.Size)}, used by {Model.ContainersUsing(i.Id)} container(s))")], "Remove",
+            () => RunAsync(() => Actions.RemoveAsync(names, _force)))
+        { Cli = DockerCli.RemoveImages(names, false), Options = ForceOption(names) };
+    }
+
+    private void AskPrune(bool allUnused)
+    {
+        var candidates = ImageQuery.PruneCandidates(Model, allUnused);
+        Confirm = new ConfirmRequest(allUnused ? "Remove all unused images?" : "Remove dangling images?",
+            allUnused ? "Every image that no container (running or stopped) uses will be deleted." : "Every untagged image that no container uses will be deleted.",
+            [.. candidates.Select(i => $"{i.Reference} ({ByteSize.Format(i.Size)})")], "Prune",
+            () => RunAsync(() => Actions.PruneAsync(allUnused)))
+        { Cli = DockerCli.ImagePrune(allUnused) };
+    }
+
+    private void RefreshRemoveCli(IReadOnlyList<string> names)
+    {
+        if (Confirm is not null)
+            Confirm = Confirm with { Cli = DockerCli.RemoveImages(names, _force) };
+    }
+
+    private void BeginTag(ImageSummary image)
+    {
+        _tagSource = image.Id;
+        _tagTarget = image.Tags.FirstOrDefault() ?? "";
+        _tagError = null;
+    }
+
+    private async Task TagAsync()
+    {
+        if (_tagSource is null)
+            return;
+        _tagError = InputRules.ImageReference(_tagTarget.Trim());
+        if (_tagError is not null)
+            return;
+        await RunAsync(() => Actions.TagAsync(_tagSource, _tagTarget.Trim()));
+        if (Outcome?.Ok == true)
+            _tagSource = null;
+        else
+            _tagError = Outcome?.Results.FirstOrDefault()?.Message;
+    }
+
+    private static string CreateHref(ImageSummary image) => $"/containers/new?image={Uri.EscapeDataString(image.Reference)}";
+}

@@ -1,9 +1,0 @@
-using Quayside.Engine.Registries;
-
-namespace Quayside.Web.Pulls;
-
-/// <summary>Finds the saved credentials for a registry host (docker.io for Docker Hub), or null.</summary>
-public interface IRegistryCredentials
-{
-    Task<RegistryAuth?> FindAsync(string registry, CancellationToken ct);
-}

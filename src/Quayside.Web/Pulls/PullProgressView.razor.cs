@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Quayside.Engine.Pulls;
+using Quayside.Web.Pulls;
+
+namespace Quayside.Web.Pulls;
+
+/// <summary>Shows a <see cref="PullJob"/> live; re-renders at most every 150 ms however fast the engine reports.</summary>
+public partial class PullProgressView
+{
+    private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(150);
+    private PullJob? _subscribed;
+    private TransferSnapshot _snapshot = TransferSnapshot.Starting;
+    private int _renderPending;
+
+    [Parameter, EditorRequired] public PullJob Job { get; set; } = default!;
+
+    /// <summary>Only the overall bar and the outcome (for the pulls panel).</summary>
+    [Parameter] public bool Compact { get; set; }
+
+    protected override void OnParametersSet()
+    {
+        if (ReferenceEquals(_subscribed, Job))
+            return;
+        if (_subscribed is not null)
+            _subscribed.Changed -= OnChanged;
+        _subscribed = Job;
+        Job.Changed += OnChanged;
+        _snapshot = Job.Snapshot;
+    }
+
+    private void OnChanged(PullJob job)
+    {
+        if (Interlocked.Exchange(ref _renderPending, 1) == 1)
+            return;
+        _ = Task.Delay(job.Finished ? TimeSpan.Zero : MinInterval).ContinueWith(_ =>
+        {
+            Volatile.Write(ref _renderPending, 0);
+            return InvokeAsync(() =>
+            {
+                _snapshot = Job.Snapshot;
+                StateHasChanged();
+            });
+        }, TaskScheduler.Default);
+    }
+
+    private string StateText => _snapshot.State switch
+    {
+        TransferState.Running => $"{_snapshot.Overall * 100:0}%",
+        TransferState.Succeeded => "done",
+        TransferState.Failed => "failed",
+        _ => "cancelled",
+    };
+
+    private static string Percent(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    public void Dispose()
+    {
+        if (_subscribed is not null)
+            _subscribed.Changed -= OnChanged;
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Components;
+using Quayside.Engine.Actions;
+using Quayside.Engine.Cli;
+using Quayside.Engine.DockerSystem;
+using Quayside.Engine.Volumes;
+using Quayside.Web.Components.Shared;
+
+namespace Quayside.Web.Volumes;
+
+public partial class Volumes : ListPageBase
+{
+    private string _search = "";
+    private bool _unusedOnly, _force, _creating, _sizesLoading;
+    private string _name = "", _driver = "local", _options = "", _labels = "";
+    private string _pruneLabel = "";
+    private IReadOnlyList<string> _createProblems = [];
+    private IReadOnlyDictionary<string, VolumeUsage> _sizes = new Dictionary<string, VolumeUsage>();
+    private string? _sizesError;
+
+    [Inject] private VolumeActions Actions { get; set; } = default!;
+    [Inject] private SystemActions Daemon { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (RendererInfo.IsInteractive)
+            await LoadSizesAsync();
+    }
+
+    private List<VolumeSummary> Rows()
+    {
+        var search = _search.Trim();
+        return [.. Model.Volumes.Values.Where(v =>
+                (!_unusedOnly || VolumeQuery.IsUnused(Model, v))
+                && (search.Length == 0 || v.Name.Contains(search, StringComparison.OrdinalIgnoreCase)
+                    || v.Driver.Contains(search, StringComparison.OrdinalIgnoreCase)
+                    || v.LabelsOrEmpty.Any(l => $"{l.Key}={l.Value}".Contains(search, StringComparison.OrdinalIgnoreCase))))
+            .OrderBy(v => v.IsAnonymous).ThenBy(v => v.Name, StringComparer.Ordinal)];
+    }
+
+    private List<string> SelectedNames() => [.. Selected.Where(Model.Volumes.ContainsKey)];
+
+    private static string Short(string name) => name.Length == 64 ? name[..12] + "…" : name;
+
+    private string SizeOf(string name) => _sizes.TryGetValue(name, out var u) ? ByteSize.Format(u.Size) : _sizesLoading ? "…" : "—";
+
+    private async Task LoadSizesAsync()
+    {
+        _sizesLoading = true;
+        try
+        {
+            var df = await Daemon.DiskUsageAsync();
+            _sizes = (df.Volumes ?? []).Where(v => v.UsageData is not null).ToDictionary(v => v.Name, v => v.UsageData!);
+            _sizesError = null;
+        }
+        catch (Exception e)
+        {
+            _sizesError = "Could not read the sizes: " + Engine.Errors.EngineErrorTranslator.Translate(e, Model.Client.Endpoint);
+        }
+        finally
+        {
+            _sizesLoading = false;
+        }
+    }
+
+    private (VolumeSpec Spec, IReadOnlyList<string> Problems) Spec()
+    {
+        var (options, optionsProblem) = InputRules.KeyValueLines(_options, "driver option");
+        var (labels, labelsProblem) = InputRules.KeyValueLines(_labels, "label");
+        var spec = new VolumeSpec { Name = _name.Trim(), Driver = _driver.Trim(), DriverOptions = options, Labels = labels };
+        string?[] problems = [InputRules.ObjectName(_name.Trim(), "volume", optional: true),
+            string.IsNullOrWhiteSpace(_driver) ? "A driver is required; 'local' is the engine's own." : null, optionsProblem, labelsProblem];
+        return (spec, [.. problems.OfType<string>()]);
+    }
+
+    private async Task CreateAsync()
+    {
+        var (spec, problems) = Spec();
+        _createProblems = problems;
+        if (problems.Count > 0)
+            return;
+        await RunAsync(() => Actions.CreateAsync(spec));
+        if (Outcome?.Ok == true)
+        {
+            _creating = false;
+            _name = _options = _labels = "";
+        }
+    }
+
+    private void AskRemove(IReadOnlyList<string> names)
+    {
+        _force = false;
+        Confirm = new ConfirmRequest("Remove volumes?",
+            (names.Count == 1 ? "This volume" : $"These {names.Count} volumes") + " and all the data in them will be deleted.",
+            [.. names.Select(n => $"{n} ({SizeOf(n)}, used by {Model.ContainersUsingVolume(n).Count} container(s))")], "Remove",
+            () => RunAsync(() => Actions.RemoveAsync(names, _force)))
+        { Cli = DockerCli.VolumeRemove(names, false), Options = ForceOption(names) };
+    }
+
+    private void RefreshRemoveCli(IReadOnlyList<string> names)
+    {
+        if (Confirm is not null)
+            Confirm = Confirm with { Cli = DockerCli.VolumeRemove(names, _force) };
+    }
+
+    private void AskPrune()
+    {
+        var label = PruneLabel.Normalize(_pruneLabel);
+        if (InputRules.LabelFilter(label) is { } problem)
+        {
+            Outcome = ActionOutcome.Refused(DockerCli.VolumePrune(label), "unused volumes", problem);
+            return;
+        }
+        var candidates = VolumeQuery.PruneCandidates(Model, label);
+        Confirm = new ConfirmRequest("Remove unused volumes?",
+            "Every local volume no container (running or stopped) uses will be deleted with its data — named and anonymous alike on this engine (20.10)"
+                + (label is null ? "." : $", among those labelled {label}."),
+            [.. candidates.Select(v => $"{v.Name} ({SizeOf(v.Name)})")], "Prune",
+            async () =>
+            {
+                await RunAsync(() => Actions.PruneAsync(label));
+                await LoadSizesAsync();
+            })
+        { Cli = DockerCli.VolumePrune(label) };
+    }
+}
