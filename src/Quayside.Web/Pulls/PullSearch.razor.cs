@@ -76,7 +76,7 @@ public partial class PullSearch : IDisposable
     }
 
     private static string TagsLink(string source, string repository) =>
-        $"/pull/tags?source={Uri.EscapeDataString(source)}&repo={Uri.EscapeDataString(repository)}";
+        $"/pulls/tags?source={Uri.EscapeDataString(source)}&repo={Uri.EscapeDataString(repository)}";
 
     public void Dispose()
     {

@@ -109,7 +109,7 @@ public partial class Tags : IDisposable
     }
 
     private void GoTo(int page) =>
-        Nav.NavigateTo($"/pull/tags?source={Uri.EscapeDataString(Source ?? ImageReference.DockerHub)}&repo={Uri.EscapeDataString(Repo!)}&page={page}");
+        Nav.NavigateTo($"/pulls/tags?source={Uri.EscapeDataString(Source ?? ImageReference.DockerHub)}&repo={Uri.EscapeDataString(Repo!)}&page={page}");
 
     private void Pull(TagPlatformRow row, bool thisPlatform) =>
         _jobs.Insert(0, Pulls.Start(Reference(row.Tag), thisPlatform ? row.Platform : null));
