@@ -20,16 +20,13 @@ public sealed class PullActions(EngineClient client)
     public Task<TransferSnapshot> PullAsync(
         ImageReference reference, PlatformSpec? platform, RegistryAuth? auth, Action<TransferSnapshot> onChange, CancellationToken ct)
     {
-        var query = $"/images/create?fromImage={Uri.EscapeDataString(reference.Name)}&tag={Uri.EscapeDataString(reference.TagOrDigest)}";
-        if (platform is not null)
-            query += "&platform=" + Uri.EscapeDataString(platform.ToString());
-        return RunAsync(query, auth?.ToEngineHeader(), onChange, ct);
+        return RunAsync(EngineRoutes.ImagesCreate(reference.Name, reference.TagOrDigest, platform?.ToString()), auth?.ToEngineHeader(), onChange, ct);
     }
 
     /// <summary>Pushes name:tag (the image must carry that tag already).</summary>
     public Task<TransferSnapshot> PushAsync(
         ImageReference reference, RegistryAuth? auth, Action<TransferSnapshot> onChange, CancellationToken ct) =>
-        RunAsync($"{EnginePath.Image(reference.Name)}/push?tag={Uri.EscapeDataString(reference.Tag ?? "latest")}",
+        RunAsync(EngineRoutes.ImagePush(reference.Name, reference.Tag ?? "latest"),
             auth?.ToEngineHeader() ?? RegistryAuth.AnonymousHeader, onChange, ct);
 
     private async Task<TransferSnapshot> RunAsync(string path, string? authHeader, Action<TransferSnapshot> onChange, CancellationToken ct)
