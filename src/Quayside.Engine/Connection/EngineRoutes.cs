@@ -131,7 +131,7 @@ public static class EngineRoutes
 
     public static string Build(BuildOptions o)
     {
-        var query = new Query("/build").Bit("rm", true).Bit("forcerm", true).Add("dockerfile", o.Dockerfile).Each("t", o.Tags);
+        var query = new Query("/build").Bit("rm", true).Bit("forcerm", true).Add("dockerfile", o.Dockerfile).Each("t", o.Tags.Select(EnginePath.ValidImage));
         if (o.BuildArgs.Count > 0)
             query.Json("buildargs", o.BuildArgs);
         if (o.Labels.Count > 0)
