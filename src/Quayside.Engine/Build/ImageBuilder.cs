@@ -1,5 +1,4 @@
 using System.Formats.Tar;
-using System.Text.Json;
 using Quayside.Engine.Cli;
 using Quayside.Engine.Connection;
 using Quayside.Engine.Errors;
@@ -28,7 +27,7 @@ public sealed class ImageBuilder(EngineClient client)
         });
         try
         {
-            using var response = await client.SendStreamingAsync(HttpMethod.Post, "/build?" + Query(options), content, ct);
+            using var response = await client.SendStreamingAsync(HttpMethod.Post, EngineRoutes.Build(options), content, ct);
             await using var body = await response.Content.ReadAsStreamAsync(ct);
             return await StreamedResult.ReadAsync(cli, body, onLine, ct);
         }
@@ -45,24 +44,5 @@ public sealed class ImageBuilder(EngineClient client)
             if (x is InvalidDataException or EndOfStreamException or FormatException)
                 return $"The build context could not be read: {x.Message} Upload a tar (optionally gzipped) or a zip.";
         return null;
-    }
-
-    public static string Query(BuildOptions o)
-    {
-        var q = new List<string> { "rm=1", "forcerm=1", "dockerfile=" + Uri.EscapeDataString(o.Dockerfile) };
-        q.AddRange(o.Tags.Select(t => "t=" + Uri.EscapeDataString(t)));
-        if (o.BuildArgs.Count > 0)
-            q.Add("buildargs=" + Uri.EscapeDataString(JsonSerializer.Serialize(o.BuildArgs)));
-        if (o.Labels.Count > 0)
-            q.Add("labels=" + Uri.EscapeDataString(JsonSerializer.Serialize(o.Labels)));
-        if (!string.IsNullOrEmpty(o.Target))
-            q.Add("target=" + Uri.EscapeDataString(o.Target));
-        if (!string.IsNullOrEmpty(o.Platform))
-            q.Add("platform=" + Uri.EscapeDataString(o.Platform));
-        if (o.NoCache)
-            q.Add("nocache=1");
-        if (o.Pull)
-            q.Add("pull=1");
-        return string.Join('&', q);
     }
 }

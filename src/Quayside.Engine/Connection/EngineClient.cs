@@ -57,6 +57,14 @@ public sealed class EngineClient : IDisposable
         return (await response.Content.ReadFromJsonAsync<T>(Json, cts.Token))!;
     }
 
+    /// <summary>A container's inspect as the engine's JSON (<c>docker inspect</c>), by id or name.</summary>
+    public Task<JsonObject> InspectContainerAsync(string idOrName, CancellationToken ct = default) =>
+        GetAsync<JsonObject>(EngineRoutes.ContainerInspect(idOrName), ct);
+
+    /// <summary>An image's inspect as the engine's JSON, by id or reference.</summary>
+    public Task<JsonObject> InspectImageAsync(string idOrReference, CancellationToken ct = default) =>
+        GetAsync<JsonObject>(EngineRoutes.ImageInspect(idOrReference), ct);
+
     /// <summary>Sends a request and returns the parsed JSON answer (null when the engine sent no body).</summary>
     public async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(
         HttpMethod method, string path, object? body = null, CancellationToken ct = default, TimeSpan? timeout = null)

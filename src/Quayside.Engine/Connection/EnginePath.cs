@@ -4,31 +4,38 @@ using System.Text.RegularExpressions;
 namespace Quayside.Engine.Connection;
 
 /// <summary>
-/// The one place that puts an id or a name into an engine URL path. Each kind is checked against the engine's own grammar
-/// and escaped exactly once; anything else (empty, '.' or '..', control characters, characters the engine never puts in
-/// that kind of name) is refused with <see cref="InvalidEngineNameException"/> before a request is built. Without this,
-/// an image "name" like <c>../../containers/X</c> read <c>/containers/X/json</c> (and the engine answers an encoded
-/// <c>..%2F</c> with a redirect that an HTTP client follows, so escaping alone is not enough).
+/// The grammar of the ids and names that go into engine URLs, and each resource's path prefix (<see cref="EngineRoutes"/>
+/// writes the whole paths from them). Each kind is checked against the engine's own grammar and escaped exactly once;
+/// anything else (empty, '.' or '..', control characters, characters the engine never puts in that kind of name) is
+/// refused with <see cref="InvalidEngineNameException"/> before a request is built. Without this, an image "name" like
+/// <c>../../containers/X</c> read <c>/containers/X/json</c> (and the engine answers an encoded <c>..%2F</c> with a
+/// redirect that an HTTP client follows, so escaping alone is not enough).
 /// </summary>
 public static partial class EnginePath
 {
     /// <summary><c>/containers/{id or name}</c>; a name's leading '/' (as the engine lists names) is dropped.</summary>
-    public static string Container(string idOrName)
+    public static string Container(string idOrName) => "/containers/" + Uri.EscapeDataString(ValidContainer(idOrName));
+
+    /// <summary>A container name or id as the engine's grammar allows it (leading '/' dropped), for a path or a query value.</summary>
+    public static string ValidContainer(string idOrName)
     {
         var value = idOrName?.StartsWith('/') == true ? idOrName[1..] : idOrName;
         if (value is null || !ContainerPattern().IsMatch(value))
             throw Refuse(idOrName, "is not a valid container name or id",
                 "use the container's name (letters, digits, '_', '.' and '-', starting with a letter or digit) or its id.");
-        return "/containers/" + Uri.EscapeDataString(value);
+        return value;
     }
 
     /// <summary><c>/images/{id or reference}</c>: an id (sha256:…, or a prefix of its hex digits) or a reference such as localhost:5000/team/app:1.0 or name@sha256:….</summary>
-    public static string Image(string idOrReference)
+    public static string Image(string idOrReference) => "/images/" + Uri.EscapeDataString(ValidImage(idOrReference));
+
+    /// <summary>An image id or reference as the engine's grammar allows it, for a path or a query value.</summary>
+    public static string ValidImage(string idOrReference)
     {
         if (idOrReference is null || !(ImageIdPattern().IsMatch(idOrReference) || ReferencePattern().IsMatch(idOrReference)))
             throw Refuse(idOrReference, "is not a valid image name or id",
                 "use a reference such as busybox:1.36, localhost:5000/team/app:1.0 or name@sha256:… (lowercase name, tag of letters, digits, '_', '.' and '-'), or an image id.");
-        return "/images/" + Uri.EscapeDataString(idOrReference);
+        return idOrReference;
     }
 
     /// <summary><c>/volumes/{name}</c>: the local driver's names (and anonymous volumes' 64 hex digits).</summary>

@@ -33,7 +33,7 @@ public sealed partial class ConsoleService(EngineClient client, ILogger<ConsoleS
     {
         try
         {
-            await client.SendContentAsync(HttpMethod.Head, $"{EnginePath.Container(container)}/archive?path={Uri.EscapeDataString(path)}", null, ct);
+            await client.SendContentAsync(HttpMethod.Head, EngineRoutes.ContainerArchive(container, path), null, ct);
             return true;
         }
         catch (EngineApiException e) when (e.Status == HttpStatusCode.NotFound)
@@ -62,9 +62,9 @@ public sealed partial class ConsoleService(EngineClient client, ILogger<ConsoleS
             body["User"] = request.User;
         if (!string.IsNullOrEmpty(request.WorkingDir))
             body["WorkingDir"] = request.WorkingDir;
-        var (_, created) = await client.SendAsync(HttpMethod.Post, $"{EnginePath.Container(container)}/exec", body, ct);
+        var (_, created) = await client.SendAsync(HttpMethod.Post, EngineRoutes.ContainerExec(container), body, ct);
         var execId = created!["Id"]!.GetValue<string>();
-        var connection = await HijackedConnection.OpenAsync(client.Endpoint, $"{EnginePath.Exec(execId)}/start",
+        var connection = await HijackedConnection.OpenAsync(client.Endpoint, EngineRoutes.ExecStart(execId),
             new JsonObject { ["Detach"] = false, ["Tty"] = true }, ct);
         var session = new ConsoleSession(this, connection, container, execId, marker, multiplexed: false);
         await TryResizeAsync(session, rows, cols, ct);
@@ -74,10 +74,10 @@ public sealed partial class ConsoleService(EngineClient client, ILogger<ConsoleS
     /// <summary>Attaches to the container's main process (docker attach), with the detach keys ctrl-p ctrl-q.</summary>
     public async Task<ConsoleSession> AttachAsync(string container, int rows, int cols, CancellationToken ct)
     {
-        var inspect = await client.GetAsync<JsonObject>($"{EnginePath.Container(container)}/json", ct);
+        var inspect = await client.InspectContainerAsync(container, ct);
         var tty = inspect["Config"]?["Tty"]?.GetValue<bool>() == true;
         var connection = await HijackedConnection.OpenAsync(client.Endpoint,
-            $"{EnginePath.Container(container)}/attach?stream=1&stdin=1&stdout=1&stderr=1&detachKeys={Uri.EscapeDataString(DetachKeys)}", null, ct);
+            EngineRoutes.ContainerAttach(container, DetachKeys), null, ct);
         var session = new ConsoleSession(this, connection, container, null, null, multiplexed: !tty);
         if (tty)
             await TryResizeAsync(session, rows, cols, ct);
@@ -86,8 +86,9 @@ public sealed partial class ConsoleService(EngineClient client, ILogger<ConsoleS
 
     internal Task ResizeAsync(ConsoleSession session, int rows, int cols, CancellationToken ct)
     {
-        var target = session.ExecId is { } exec ? EnginePath.Exec(exec) : EnginePath.Container(session.ContainerId);
-        return client.SendAsync(HttpMethod.Post, $"{target}/resize?h={Math.Clamp(rows, 1, 1000)}&w={Math.Clamp(cols, 1, 1000)}", null, ct);
+        (rows, cols) = (Math.Clamp(rows, 1, 1000), Math.Clamp(cols, 1, 1000));
+        var path = session.ExecId is { } exec ? EngineRoutes.ExecResize(exec, rows, cols) : EngineRoutes.ContainerResize(session.ContainerId, rows, cols);
+        return client.SendAsync(HttpMethod.Post, path, null, ct);
     }
 
     private async Task TryResizeAsync(ConsoleSession session, int rows, int cols, CancellationToken ct)
@@ -107,14 +108,14 @@ public sealed partial class ConsoleService(EngineClient client, ILogger<ConsoleS
     {
         if (session.ExecId is not { } exec)
         {
-            var state = (await client.GetAsync<JsonObject>($"{EnginePath.Container(session.ContainerId)}/json", ct))["State"];
+            var state = (await client.InspectContainerAsync(session.ContainerId, ct))["State"];
             return state?["Running"]?.GetValue<bool>() == true ? new ConsoleEnd(null, Detached: true)
                 : new ConsoleEnd(state?["ExitCode"]?.GetValue<int>());
         }
         JsonObject info;
         var deadline = DateTime.UtcNow.AddSeconds(2);
         // The engine can close the stream a moment before it records the exit code.
-        while ((info = await client.GetAsync<JsonObject>($"{EnginePath.Exec(exec)}/json", ct))["Running"]?.GetValue<bool>() == true && DateTime.UtcNow < deadline)
+        while ((info = await client.GetAsync<JsonObject>(EngineRoutes.ExecInspect(exec), ct))["Running"]?.GetValue<bool>() == true && DateTime.UtcNow < deadline)
             await Task.Delay(20, ct);
         var code = info["ExitCode"]?.GetValue<int?>();
         return new ConsoleEnd(code, CommandNotFound: code is 126 or 127 && NotFoundText().IsMatch(firstOutput));
@@ -157,7 +158,7 @@ public sealed partial class ConsoleService(EngineClient client, ILogger<ConsoleS
         "for p in /proc/[0-9]*; do if tr '\\0' '\\n' <$p/environ 2>/dev/null | grep -qx '" + marker + "'; then kill -" + signal + " ${p#/proc/} 2>/dev/null; fi; done; true";
 
     private async Task<bool> ExecRunningAsync(string execId, CancellationToken ct) =>
-        (await client.GetAsync<JsonObject>($"{EnginePath.Exec(execId)}/json", ct))["Running"]?.GetValue<bool>() == true;
+        (await client.GetAsync<JsonObject>(EngineRoutes.ExecInspect(execId), ct))["Running"]?.GetValue<bool>() == true;
 
     /// <summary>Runs a short command as root without a TTY and waits for its end.</summary>
     private async Task RunQuietAsync(string container, string[] argv, CancellationToken ct)
@@ -167,8 +168,8 @@ public sealed partial class ConsoleService(EngineClient client, ILogger<ConsoleS
             ["AttachStdout"] = true, ["AttachStderr"] = true, ["User"] = "0",
             ["Cmd"] = new JsonArray([.. argv.Select(a => (JsonNode?)a)]),
         };
-        var (_, created) = await client.SendAsync(HttpMethod.Post, $"{EnginePath.Container(container)}/exec", body, ct);
-        await using var connection = await HijackedConnection.OpenAsync(client.Endpoint, $"{EnginePath.Exec(created!["Id"]!.GetValue<string>())}/start",
+        var (_, created) = await client.SendAsync(HttpMethod.Post, EngineRoutes.ContainerExec(container), body, ct);
+        await using var connection = await HijackedConnection.OpenAsync(client.Endpoint, EngineRoutes.ExecStart(created!["Id"]!.GetValue<string>()),
             new JsonObject { ["Detach"] = false, ["Tty"] = false }, ct);
         var sink = new byte[4096];
         while (await connection.ReadAsync(sink, ct) > 0)
@@ -178,7 +179,7 @@ public sealed partial class ConsoleService(EngineClient client, ILogger<ConsoleS
 
     private async Task KillOnHostAsync(ConsoleSession session, CancellationToken ct)
     {
-        var pid = (await client.GetAsync<JsonObject>($"{EnginePath.Exec(session.ExecId!)}/json", ct))["Pid"]?.GetValue<int>() ?? 0;
+        var pid = (await client.GetAsync<JsonObject>(EngineRoutes.ExecInspect(session.ExecId!), ct))["Pid"]?.GetValue<int>() ?? 0;
         var cgroup = $"/proc/{pid}/cgroup";
         // Only a process this host sees, inside this container: never a pid that means something else here.
         if (pid > 0 && File.Exists(cgroup) && (await File.ReadAllTextAsync(cgroup, ct)).Contains(await FullIdAsync(session.ContainerId, ct), StringComparison.Ordinal))
@@ -201,7 +202,7 @@ public sealed partial class ConsoleService(EngineClient client, ILogger<ConsoleS
     }
 
     private async Task<string> FullIdAsync(string container, CancellationToken ct) =>
-        (await client.GetAsync<JsonObject>($"{EnginePath.Container(container)}/json", ct))["Id"]!.GetValue<string>();
+        (await client.InspectContainerAsync(container, ct))["Id"]!.GetValue<string>();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"exec: ""[^""]*"": (stat [^\n]*: no such file or directory|executable file not found)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex NotFoundText();
@@ -209,8 +210,8 @@ public sealed partial class ConsoleService(EngineClient client, ILogger<ConsoleS
     /// <summary>The architecture of the container's image as Debian names it (amd64, arm64, ...).</summary>
     public async Task<string> ArchitectureAsync(string container, CancellationToken ct)
     {
-        var image = (await client.GetAsync<JsonObject>($"{EnginePath.Container(container)}/json", ct))["Image"]!.GetValue<string>();
-        var arch = (await client.GetAsync<JsonObject>($"{EnginePath.Image(image)}/json", ct))["Architecture"]?.GetValue<string>() ?? "";
+        var image = (await client.InspectContainerAsync(container, ct))["Image"]!.GetValue<string>();
+        var arch = (await client.InspectImageAsync(image, ct))["Architecture"]?.GetValue<string>() ?? "";
         return BusyboxFiles.Normalize(arch);
     }
 
@@ -240,7 +241,7 @@ public sealed partial class ConsoleService(EngineClient client, ILogger<ConsoleS
         tar.Position = 0;
         var content = new StreamContent(tar);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
-        await client.SendContentAsync(HttpMethod.Put, $"{EnginePath.Container(container)}/archive?path=%2F", content, ct, TimeSpan.FromMinutes(2));
+        await client.SendContentAsync(HttpMethod.Put, EngineRoutes.ContainerArchive(container, "/"), content, ct, TimeSpan.FromMinutes(2));
         return arch;
     }
 }

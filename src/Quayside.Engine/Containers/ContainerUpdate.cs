@@ -25,7 +25,7 @@ public sealed class ContainerUpdate(HostModel model)
 
     /// <summary>The container and the values it has now, which prefill the form.</summary>
     public async Task<UpdateTarget> LoadAsync(string container, CancellationToken ct = default) =>
-        UpdateTarget.From((await Client.SendAsync(HttpMethod.Get, $"{EnginePath.Container(container)}/json", ct: ct)).Body!);
+        UpdateTarget.From(await Client.InspectContainerAsync(container, ct));
 
     /// <summary>Sends what differs between the target's current values and <paramref name="wanted"/>, once the form is valid.</summary>
     public async Task<UpdateOutcome> UpdateAsync(UpdateTarget target, UpdateSpec wanted, CancellationToken ct = default)
@@ -39,7 +39,7 @@ public sealed class ContainerUpdate(HostModel model)
             return new UpdateOutcome(true, cli, $"Nothing to update: the form holds {target.Name}'s current values.", [], new Dictionary<string, string>());
         try
         {
-            var (_, body) = await Client.SendAsync(HttpMethod.Post, $"{EnginePath.Container(target.Id)}/update", UpdateChanges.Body(changes), ct);
+            var (_, body) = await Client.SendAsync(HttpMethod.Post, EngineRoutes.ContainerUpdate(target.Id), UpdateChanges.Body(changes), ct);
             var warnings = (body?["Warnings"] as JsonArray ?? []).Select(w => w?.GetValue<string>() ?? "").Where(w => w.Length > 0).ToList();
             var applied = target.State is "running" or "paused" or "restarting" ? "" : " The limits apply when it starts.";
             return new UpdateOutcome(true, cli, $"Updated {target.Name}: {string.Join(", ", changes.Select(c => c.Flag[2..]))}.{applied}", warnings, new Dictionary<string, string>());

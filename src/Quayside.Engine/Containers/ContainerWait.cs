@@ -23,7 +23,7 @@ public sealed class ContainerWait(HostModel model)
         var cli = DockerCli.Wait(model.FindContainer(container)?.Name ?? container);
         try
         {
-            var (_, body) = await Client.SendAsync(HttpMethod.Post, $"{EnginePath.Container(container)}/wait?condition=not-running",
+            var (_, body) = await Client.SendAsync(HttpMethod.Post, EngineRoutes.ContainerWait(container, "not-running"),
                 ct: ct, timeout: Timeout.InfiniteTimeSpan);
             var code = body?["StatusCode"]?.GetValue<long>();
             if (body?["Error"]?["Message"]?.GetValue<string>() is { Length: > 0 } error)

@@ -18,7 +18,7 @@ public sealed class ContainerCreator(HostModel model)
     {
         try
         {
-            await Client.SendAsync(HttpMethod.Get, $"{EnginePath.Image(image.Trim())}/json", ct: ct);
+            await Client.InspectImageAsync(image.Trim(), ct);
             return true;
         }
         catch (EngineApiException e) when (e.Status == HttpStatusCode.NotFound)
@@ -30,11 +30,11 @@ public sealed class ContainerCreator(HostModel model)
     /// <summary>The form pre-filled from an existing container, for Duplicate/Edit.</summary>
     public async Task<RunSpec> LoadAsync(string container, CancellationToken ct = default)
     {
-        var inspect = await InspectAsync(container, ct);
+        var inspect = await Client.InspectContainerAsync(container, ct);
         JsonNode? image = null;
         try
         {
-            (_, image) = await Client.SendAsync(HttpMethod.Get, $"{EnginePath.Image(inspect["Image"]!.GetValue<string>())}/json", ct: ct);
+            image = await Client.InspectImageAsync(inspect["Image"]!.GetValue<string>(), ct);
         }
         catch (EngineApiException e) when (e.Status == HttpStatusCode.NotFound)
         {
@@ -45,13 +45,13 @@ public sealed class ContainerCreator(HostModel model)
 
     public async Task<IReadOnlyList<string>> VolumeNamesAsync(CancellationToken ct = default)
     {
-        var (_, body) = await Client.SendAsync(HttpMethod.Get, "/volumes", ct: ct);
+        var (_, body) = await Client.SendAsync(HttpMethod.Get, EngineRoutes.VolumesList(), ct: ct);
         return [.. (body?["Volumes"]?.AsArray() ?? []).Select(v => v?["Name"]?.GetValue<string>() ?? "").Where(n => n.Length > 0).Order()];
     }
 
     public async Task<IReadOnlyList<string>> NetworkNamesAsync(CancellationToken ct = default)
     {
-        var (_, body) = await Client.SendAsync(HttpMethod.Get, "/networks", ct: ct);
+        var (_, body) = await Client.SendAsync(HttpMethod.Get, EngineRoutes.NetworksList(), ct: ct);
         return [.. (body?.AsArray() ?? []).Select(n => n?["Name"]?.GetValue<string>() ?? "").Where(n => n.Length > 0).Order()];
     }
 
@@ -83,7 +83,7 @@ public sealed class ContainerCreator(HostModel model)
         JsonNode old;
         try
         {
-            old = await InspectAsync(target, ct);
+            old = await Client.InspectContainerAsync(target, ct);
         }
         catch (EngineApiException e)
         {
@@ -105,9 +105,9 @@ public sealed class ContainerCreator(HostModel model)
         try
         {
             // Renamed before it stops: an auto-remove container is gone once stopped, and its name must be free by then.
-            await Client.SendAsync(HttpMethod.Post, $"{EnginePath.Container(oldId)}/rename?name={Uri.EscapeDataString(parked)}", ct: ct);
+            await Client.SendAsync(HttpMethod.Post, EngineRoutes.ContainerRename(oldId, parked), ct: ct);
             if (wasRunning)
-                await Client.SendAsync(HttpMethod.Post, $"{EnginePath.Container(oldId)}/stop?t=10", ct: ct, timeout: StartTimeout);
+                await Client.SendAsync(HttpMethod.Post, EngineRoutes.ContainerStop(oldId, 10), ct: ct, timeout: StartTimeout);
         }
         catch (EngineApiException e)
         {
@@ -119,12 +119,12 @@ public sealed class ContainerCreator(HostModel model)
             problem = await ExitedAtOnceAsync(id!, ct);
         if (problem is null)
         {
-            await TryAsync(() => Client.SendAsync(HttpMethod.Delete, $"{EnginePath.Container(oldId)}?force=true", ct: CancellationToken.None, timeout: StartTimeout));
+            await TryAsync(() => Client.SendAsync(HttpMethod.Delete, EngineRoutes.ContainerRemove(oldId, force: true), ct: CancellationToken.None, timeout: StartTimeout));
             return new CreateOutcome(true, cli, $"Replaced {oldName}: the old container was removed, its named volumes are kept.", id, new Dictionary<string, string>());
         }
 
         if (id is not null)
-            await TryAsync(() => Client.SendAsync(HttpMethod.Delete, $"{EnginePath.Container(id)}?force=true", ct: CancellationToken.None));
+            await TryAsync(() => Client.SendAsync(HttpMethod.Delete, EngineRoutes.ContainerRemove(id, force: true), ct: CancellationToken.None));
         var restored = await RestoreAsync(old, oldId, oldName, wasRunning);
         var failed = Refusal(cli, problem);
         return failed with { Message = $"The new configuration failed: {problem} {restored}" };
@@ -134,14 +134,14 @@ public sealed class ContainerCreator(HostModel model)
     {
         var ct = CancellationToken.None;
         string id;
-        if (await TryAsync(() => Client.SendAsync(HttpMethod.Post, $"{EnginePath.Container(oldId)}/rename?name={Uri.EscapeDataString(oldName)}", ct: ct)))
+        if (await TryAsync(() => Client.SendAsync(HttpMethod.Post, EngineRoutes.ContainerRename(oldId, oldName), ct: ct)))
             id = oldId;
         else
         {
-            var (query, body) = RunSpecInspect.RecreateBody(old);
+            var (path, body) = RunSpecInspect.RecreateBody(old);
             try
             {
-                var (_, created) = await Client.SendAsync(HttpMethod.Post, "/containers/create" + query, body, ct);
+                var (_, created) = await Client.SendAsync(HttpMethod.Post, path, body, ct);
                 id = created!["Id"]!.GetValue<string>();
             }
             catch (EngineApiException e)
@@ -149,18 +149,18 @@ public sealed class ContainerCreator(HostModel model)
                 return $"The old container could not be made again either: {EngineErrorTranslator.FromEngine(e.Status, e.EngineMessage)}";
             }
         }
-        if (wasRunning && !await TryAsync(() => Client.SendAsync(HttpMethod.Post, $"{EnginePath.Container(id)}/start", ct: ct, timeout: StartTimeout)))
+        if (wasRunning && !await TryAsync(() => Client.SendAsync(HttpMethod.Post, EngineRoutes.ContainerStart(id), ct: ct, timeout: StartTimeout)))
             return $"The old container {oldName} is back, but it did not start again.";
         return $"The old container {oldName} was restored{(wasRunning ? " and started again" : "")}; nothing was lost.";
     }
 
     private async Task<(string? Id, EngineProblem? Problem)> CreateAndStartAsync(RunSpec spec, CancellationToken ct)
     {
-        var (query, body) = RunSpecBody.Build(spec);
+        var (path, body) = RunSpecBody.Build(spec);
         string id;
         try
         {
-            var (_, created) = await Client.SendAsync(HttpMethod.Post, "/containers/create" + query, body, ct);
+            var (_, created) = await Client.SendAsync(HttpMethod.Post, path, body, ct);
             id = created!["Id"]!.GetValue<string>();
         }
         catch (EngineApiException e)
@@ -171,12 +171,12 @@ public sealed class ContainerCreator(HostModel model)
             return (id, null);
         try
         {
-            await Client.SendAsync(HttpMethod.Post, $"{EnginePath.Container(id)}/start", ct: ct, timeout: StartTimeout);
+            await Client.SendAsync(HttpMethod.Post, EngineRoutes.ContainerStart(id), ct: ct, timeout: StartTimeout);
             return (id, null);
         }
         catch (EngineApiException e)
         {
-            await TryAsync(() => Client.SendAsync(HttpMethod.Delete, $"{EnginePath.Container(id)}?force=true", ct: CancellationToken.None));
+            await TryAsync(() => Client.SendAsync(HttpMethod.Delete, EngineRoutes.ContainerRemove(id, force: true), ct: CancellationToken.None));
             return (null, EngineErrorTranslator.FromEngine(e.Status, e.EngineMessage));
         }
     }
@@ -190,7 +190,7 @@ public sealed class ContainerCreator(HostModel model)
         var deadline = DateTime.UtcNow + ReplaceWatch;
         while (true)
         {
-            var state = (await InspectAsync(id, ct))["State"];
+            var state = (await Client.InspectContainerAsync(id, ct))["State"];
             var status = state?["Status"]?.GetValue<string>();
             if (status is "exited" or "dead" or "restarting")
             {
@@ -221,8 +221,6 @@ public sealed class ContainerCreator(HostModel model)
     private static CreateOutcome Refusal(string cli, EngineProblem problem) =>
         CreateOutcome.Refused(cli, problem.Field ?? RunField.General, problem.ToString());
 
-    private async Task<JsonNode> InspectAsync(string container, CancellationToken ct) =>
-        (await Client.SendAsync(HttpMethod.Get, $"{EnginePath.Container(container)}/json", ct: ct)).Body!;
 
     private static async Task<bool> TryAsync(Func<Task> call)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Quayside.Engine.Cli;
+using Quayside.Engine.Connection;
 
 namespace Quayside.Engine.CreateContainer;
 
@@ -11,8 +12,8 @@ namespace Quayside.Engine.CreateContainer;
 /// </summary>
 public static class RunSpecBody
 {
-    /// <summary>The create query (name, platform) and body.</summary>
-    public static (string Query, JsonObject Body) Build(RunSpec s)
+    /// <summary>The create path (with the name and platform) and body.</summary>
+    public static (string Path, JsonObject Body) Build(RunSpec s)
     {
         var body = new JsonObject { ["Image"] = s.Image.Trim() };
         var host = new JsonObject();
@@ -105,12 +106,8 @@ public static class RunSpecBody
         if (host.Count > 0)
             body["HostConfig"] = host;
 
-        var query = new List<string>();
-        if (s.Name.Trim().Length > 0)
-            query.Add("name=" + Uri.EscapeDataString(s.Name.Trim()));
-        if (s.Platform.Trim().Length > 0)
-            query.Add("platform=" + Uri.EscapeDataString(s.Platform.Trim()));
-        return (query.Count == 0 ? "" : "?" + string.Join('&', query), body);
+        return (EngineRoutes.ContainersCreate(s.Name.Trim() is { Length: > 0 } name ? name : null,
+            s.Platform.Trim() is { Length: > 0 } platform ? platform : null), body);
     }
 
     /// <summary>

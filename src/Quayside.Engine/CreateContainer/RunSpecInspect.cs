@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Quayside.Engine.Cli;
+using Quayside.Engine.Connection;
 
 namespace Quayside.Engine.CreateContainer;
 
@@ -112,7 +113,7 @@ public static class RunSpecInspect
     }
 
     /// <summary>The create request that makes the container again as it was (used to restore after a failed replace).</summary>
-    public static (string Query, JsonObject Body) RecreateBody(JsonNode container)
+    public static (string Path, JsonObject Body) RecreateBody(JsonNode container)
     {
         var body = container["Config"]?.DeepClone().AsObject() ?? new JsonObject();
         var id = Text(container["Id"]);
@@ -133,7 +134,7 @@ public static class RunSpecInspect
             }
         }
         body["NetworkingConfig"] = new JsonObject { ["EndpointsConfig"] = endpoints };
-        return ("?name=" + Uri.EscapeDataString(Text(container["Name"]).TrimStart('/')), body);
+        return (EngineRoutes.ContainersCreate(Text(container["Name"]).TrimStart('/'), null), body);
     }
 
     private static string Words(IEnumerable<string> words) => ShellQuote.Join(words);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Quayside.Engine.Actions;
 using Quayside.Engine.Cli;
+using Quayside.Engine.Connection;
 using Quayside.Engine.Containers;
 using Quayside.Engine.Images;
 using Quayside.Engine.Model;
@@ -12,14 +13,14 @@ namespace Quayside.Engine.DockerSystem;
 /// <summary><c>docker info</c>, <c>docker version</c>, <c>docker system df</c> and <c>docker system prune</c>.</summary>
 public sealed class SystemActions(HostModel model, ContainerActions containers, ImageActions images, VolumeActions volumes, NetworkActions networks)
 {
-    public Task<EngineInfo> InfoAsync(CancellationToken ct = default) => model.Client.GetAsync<EngineInfo>("/info", ct);
+    public Task<EngineInfo> InfoAsync(CancellationToken ct = default) => model.Client.GetAsync<EngineInfo>(EngineRoutes.Info(), ct);
 
-    public Task<JsonNode?> RawInfoAsync(CancellationToken ct = default) => model.Client.GetAsync<JsonNode?>("/info", ct);
+    public Task<JsonNode?> RawInfoAsync(CancellationToken ct = default) => model.Client.GetAsync<JsonNode?>(EngineRoutes.Info(), ct);
 
-    public Task<JsonNode?> RawVersionAsync(CancellationToken ct = default) => model.Client.GetAsync<JsonNode?>("/version", ct);
+    public Task<JsonNode?> RawVersionAsync(CancellationToken ct = default) => model.Client.GetAsync<JsonNode?>(EngineRoutes.Version(), ct);
 
     public Task<DiskUsage> DiskUsageAsync(CancellationToken ct = default) =>
-        model.Client.GetAsync<DiskUsage>("/system/df", ct, TimeSpan.FromMinutes(5));
+        model.Client.GetAsync<DiskUsage>(EngineRoutes.SystemDf(), ct, TimeSpan.FromMinutes(5));
 
     /// <summary>
     /// Like <c>docker system prune -f</c>: stopped containers, unused networks, (with <paramref name="withVolumes"/>) unused
@@ -48,7 +49,7 @@ public sealed class SystemActions(HostModel model, ContainerActions containers, 
     public async Task<ActionOutcome> PruneBuildCacheAsync(bool all, CancellationToken ct = default) =>
         new(DockerCli.BuilderPrune(all), [await ActionAttempt.RunAsync("build cache", model.Client.Endpoint, async () =>
         {
-            var (_, body) = await model.Client.SendAsync(HttpMethod.Post, $"/build/prune?all={(all ? "true" : "false")}", ct: ct, timeout: TimeSpan.FromMinutes(10));
+            var (_, body) = await model.Client.SendAsync(HttpMethod.Post, EngineRoutes.BuildPrune(all), ct: ct, timeout: TimeSpan.FromMinutes(10));
             var count = body?["CachesDeleted"] is JsonArray list ? list.Count : 0;
             return $"Removed {count} build cache record{(count == 1 ? "" : "s")}, reclaimed {ByteSize.Format(body?["SpaceReclaimed"]?.GetValue<long>() ?? 0)}.";
         }, nameFailures: false, ct)]);

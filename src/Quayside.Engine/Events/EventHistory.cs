@@ -14,9 +14,7 @@ public static class EventHistory
         var since = filter.Since ?? until.AddHours(-1);
         // The engine takes whole seconds: round until up so the last partial second is read (the filter trims the rest).
         var untilSeconds = until.ToUnixTimeSeconds() + (until.ToUnixTimeMilliseconds() % 1000 == 0 ? 0 : 1);
-        var query = $"/events?since={since.ToUnixTimeSeconds()}&until={untilSeconds}";
-        if (filter.Types.Count > 0)
-            query += "&" + EngineQuery.Filter("type", [.. filter.Types]);
+        var query = EngineRoutes.Events(since.ToUnixTimeSeconds(), untilSeconds, filter.Types.Count > 0 ? EngineRoutes.Filter("type", [.. filter.Types]) : null);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(TimeSpan.FromSeconds(30));
         await using var stream = await client.OpenStreamAsync(query, cts.Token);

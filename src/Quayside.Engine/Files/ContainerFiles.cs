@@ -24,9 +24,6 @@ public sealed class ContainerFiles(HostModel model)
 
     private EngineClient Client => model.Client;
 
-    private static string Archive(string container, string path) =>
-        $"{EnginePath.Container(container)}/archive?path={Uri.EscapeDataString(path)}";
-
     /// <summary>The container's name for messages, or why there is none.</summary>
     private (string? Name, string? Problem) Find(string container) =>
         model.FindContainer(container) is { } c ? (c.Name, null)
@@ -40,7 +37,7 @@ public sealed class ContainerFiles(HostModel model)
 
     public async Task<FileStat> StatAsync(string container, string path, CancellationToken ct)
     {
-        using var response = await Client.SendStreamingAsync(HttpMethod.Head, Archive(container, path), null, ct);
+        using var response = await Client.SendStreamingAsync(HttpMethod.Head, EngineRoutes.ContainerArchive(container, path), null, ct);
         var header = response.Headers.TryGetValues("X-Docker-Container-Path-Stat", out var values) ? values.First() : "";
         return JsonSerializer.Deserialize<FileStat>(Convert.FromBase64String(header), StatJson)
             ?? throw new InvalidDataException("the engine sent no path stat");
@@ -60,7 +57,7 @@ public sealed class ContainerFiles(HostModel model)
             if (!stat.IsDirectory && !stat.IsSymlink)
                 return new DirectoryListing(normalized!, cli, [], $"{normalized} is a file, not a folder.");
             // "/." archives the folder's contents as ./name (and follows a symlinked folder).
-            using var response = await Client.SendStreamingAsync(HttpMethod.Get, Archive(container, normalized == "/" ? "/." : normalized + "/."), null, ct);
+            using var response = await Client.SendStreamingAsync(HttpMethod.Get, EngineRoutes.ContainerArchive(container, normalized == "/" ? "/." : normalized + "/."), null, ct);
             await using var body = await response.Content.ReadAsStreamAsync(ct);
             await using var reader = new TarReader(body);
             var entries = new List<FileEntry>();
@@ -89,7 +86,7 @@ public sealed class ContainerFiles(HostModel model)
         try
         {
             var stat = await StatAsync(container, normalized!, ct);
-            var response = await Client.SendStreamingAsync(HttpMethod.Get, Archive(container, normalized!), null, ct);
+            var response = await Client.SendStreamingAsync(HttpMethod.Get, EngineRoutes.ContainerArchive(container, normalized!), null, ct);
             var body = await response.Content.ReadAsStreamAsync(ct);
             var baseName = normalized == "/" ? "root" : ContainerPath.Name(normalized!);
             if (stat.IsDirectory)
@@ -135,7 +132,7 @@ public sealed class ContainerFiles(HostModel model)
         });
         try
         {
-            using var _ = await Client.SendStreamingAsync(HttpMethod.Put, Archive(container, normalized!), content, ct);
+            using var _ = await Client.SendStreamingAsync(HttpMethod.Put, EngineRoutes.ContainerArchive(container, normalized!), content, ct);
             return new ActionOutcome(cli, [new ActionResult(containerName!, true, done)]);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -154,7 +151,7 @@ public sealed class ContainerFiles(HostModel model)
             return new TextFile(path, cli, null, refused);
         try
         {
-            using var response = await Client.SendStreamingAsync(HttpMethod.Get, Archive(container, normalized!), null, ct);
+            using var response = await Client.SendStreamingAsync(HttpMethod.Get, EngineRoutes.ContainerArchive(container, normalized!), null, ct);
             await using var body = await response.Content.ReadAsStreamAsync(ct);
             await using var reader = new TarReader(body);
             var entry = await reader.GetNextEntryAsync(copyData: false, ct);
@@ -191,7 +188,7 @@ public sealed class ContainerFiles(HostModel model)
         int uid = 0, gid = 0;
         try
         {
-            using var response = await Client.SendStreamingAsync(HttpMethod.Get, Archive(container, normalized!), null, ct);
+            using var response = await Client.SendStreamingAsync(HttpMethod.Get, EngineRoutes.ContainerArchive(container, normalized!), null, ct);
             await using var body = await response.Content.ReadAsStreamAsync(ct);
             await using var reader = new TarReader(body);
             if (await reader.GetNextEntryAsync(copyData: false, ct) is { } existing)
@@ -254,13 +251,13 @@ public sealed class ContainerFiles(HostModel model)
         {
             throw new FileProblemException($"Deleting needs a shell in the container, and {name} has no /bin/sh (the archive API cannot remove files). Rebuild the image without the file instead.");
         }
-        var (_, created) = await Client.SendAsync(HttpMethod.Post, $"{EnginePath.Container(container)}/exec",
+        var (_, created) = await Client.SendAsync(HttpMethod.Post, EngineRoutes.ContainerExec(container),
             new { AttachStdout = true, AttachStderr = true, Cmd = new[] { "/bin/sh", "-c", "rm -rf -- \"$1\" 2>&1", "rm", normalized } }, ct);
         var execId = created!["Id"]!.GetValue<string>();
-        using (var started = await Client.SendStreamingAsync(HttpMethod.Post, $"{EnginePath.Exec(execId)}/start",
+        using (var started = await Client.SendStreamingAsync(HttpMethod.Post, EngineRoutes.ExecStart(execId),
                    System.Net.Http.Json.JsonContent.Create(new { Detach = false, Tty = false }), ct))
             await started.Content.CopyToAsync(Stream.Null, ct);
-        var (_, inspect) = await Client.SendAsync(HttpMethod.Get, $"{EnginePath.Exec(execId)}/json", ct: ct);
+        var (_, inspect) = await Client.SendAsync(HttpMethod.Get, EngineRoutes.ExecInspect(execId), ct: ct);
         var exit = inspect?["ExitCode"]?.GetValue<int?>() ?? -1;
         return exit == 0 ? $"Deleted {normalized}."
             : throw new FileProblemException($"rm -rf {normalized} failed in the container (exit code {exit}); it may be on a read-only mount or in use.");

@@ -4,7 +4,6 @@ using Quayside.Engine.Connection;
 using Quayside.Engine.Errors;
 using Quayside.Engine.Model;
 using Quayside.Engine.Progress;
-using Quayside.Engine.Images;
 
 namespace Quayside.Engine.ImageArchives;
 
@@ -19,21 +18,20 @@ public sealed class ImageArchiveActions(HostModel model)
     /// <summary><c>docker save</c>: the engine's tar of the images; the caller copies and disposes it.</summary>
     public async Task<Stream> SaveAsync(IReadOnlyList<string> images, CancellationToken ct)
     {
-        var query = string.Join('&', images.Select(i => "names=" + Uri.EscapeDataString(i)));
-        var response = await Client.SendStreamingAsync(HttpMethod.Get, "/images/get?" + query, null, ct);
+        var response = await Client.SendStreamingAsync(HttpMethod.Get, EngineRoutes.ImagesGet(images), null, ct);
         return await response.Content.ReadAsStreamAsync(ct);
     }
 
     /// <summary><c>docker export</c>: the container's filesystem as a tar; the caller copies and disposes it.</summary>
     public async Task<Stream> ExportAsync(string container, CancellationToken ct)
     {
-        var response = await Client.SendStreamingAsync(HttpMethod.Get, $"{EnginePath.Container(container)}/export", null, ct);
+        var response = await Client.SendStreamingAsync(HttpMethod.Get, EngineRoutes.ContainerExport(container), null, ct);
         return await response.Content.ReadAsStreamAsync(ct);
     }
 
     /// <summary><c>docker load</c> from a tar read as it arrives; the engine's progress lines go to <paramref name="onLine"/>.</summary>
     public Task<StreamedResult> LoadAsync(Stream tar, Func<ProgressLine, Task>? onLine, CancellationToken ct) =>
-        StreamAsync(DockerCli.Load(), "/images/load?quiet=0", tar, onLine, ct);
+        StreamAsync(DockerCli.Load(), EngineRoutes.ImagesLoad(quiet: false), tar, onLine, ct);
 
     /// <summary><c>docker import</c> of a filesystem tar as a new image.</summary>
     public Task<StreamedResult> ImportAsync(Stream tar, ImportOptions options, Func<ProgressLine, Task>? onLine, CancellationToken ct)
@@ -41,17 +39,7 @@ public sealed class ImageArchiveActions(HostModel model)
         var cli = DockerCli.Import(options);
         if (options.Problems() is { Count: > 0 } problems)
             return Task.FromResult(StreamedResult.Refused(cli, string.Join(" ", problems)));
-        var query = new List<string> { "fromSrc=-" };
-        if (!string.IsNullOrWhiteSpace(options.Reference))
-        {
-            var (repo, tag) = ImageActions.SplitTag(options.Reference.Trim());
-            query.Add("repo=" + Uri.EscapeDataString(repo));
-            query.Add("tag=" + Uri.EscapeDataString(tag));
-        }
-        query.AddRange(options.Changes.Select(c => "changes=" + Uri.EscapeDataString(c)));
-        if (!string.IsNullOrWhiteSpace(options.Message))
-            query.Add("message=" + Uri.EscapeDataString(options.Message));
-        return StreamAsync(cli, "/images/create?" + string.Join('&', query), tar, onLine, ct);
+        return StreamAsync(cli, EngineRoutes.ImagesImport(options), tar, onLine, ct);
     }
 
     private async Task<StreamedResult> StreamAsync(string cli, string path, Stream tar, Func<ProgressLine, Task>? onLine, CancellationToken ct)
@@ -75,21 +63,9 @@ public sealed class ImageArchiveActions(HostModel model)
         var cli = DockerCli.Commit(options with { Container = name });
         if (options.Problems() is { Count: > 0 } problems)
             return ActionOutcome.Refused(cli, name, string.Join(" ", problems));
-        var query = new List<string> { "container=" + Uri.EscapeDataString(options.Container), "pause=" + (options.Pause ? "1" : "0") };
-        if (!string.IsNullOrWhiteSpace(options.Reference))
-        {
-            var (repo, tag) = ImageActions.SplitTag(options.Reference.Trim());
-            query.Add("repo=" + Uri.EscapeDataString(repo));
-            query.Add("tag=" + Uri.EscapeDataString(tag));
-        }
-        if (!string.IsNullOrWhiteSpace(options.Message))
-            query.Add("comment=" + Uri.EscapeDataString(options.Message));
-        if (!string.IsNullOrWhiteSpace(options.Author))
-            query.Add("author=" + Uri.EscapeDataString(options.Author));
-        query.AddRange(options.Changes.Select(c => "changes=" + Uri.EscapeDataString(c)));
         return new ActionOutcome(cli, [await ActionAttempt.RunAsync(name, Client.Endpoint, async () =>
         {
-            var (_, body) = await Client.SendAsync(HttpMethod.Post, "/commit?" + string.Join('&', query), ct: ct, timeout: TimeSpan.FromMinutes(10));
+            var (_, body) = await Client.SendAsync(HttpMethod.Post, EngineRoutes.Commit(options), ct: ct, timeout: TimeSpan.FromMinutes(10));
             var id = body?["Id"]?.GetValue<string>() ?? "";
             var what = string.IsNullOrWhiteSpace(options.Reference) ? "an untagged image" : options.Reference.Trim();
             return $"Committed {name} as {what} ({Images.ImageSummary.ShortenId(id)}).";

@@ -13,7 +13,7 @@ public sealed class ImageActions(HostModel model)
         var names = references.Select(r => model.FindImage(r)?.Reference ?? r).ToList();
         var results = await Task.WhenAll(references.Select((reference, i) => ActionAttempt.RunAsync(names[i], model.Client.Endpoint, async () =>
         {
-            var (_, body) = await model.Client.SendAsync(HttpMethod.Delete, $"{EnginePath.Image(reference)}?force={(force ? "true" : "false")}", ct: ct, timeout: TimeSpan.FromMinutes(2));
+            var (_, body) = await model.Client.SendAsync(HttpMethod.Delete, EngineRoutes.ImageRemove(reference, force), ct: ct, timeout: TimeSpan.FromMinutes(2));
             var untagged = body?.AsArray().Count(n => n?["Untagged"] is not null) ?? 0;
             var deleted = body?.AsArray().Count(n => n?["Deleted"] is not null) ?? 0;
             return deleted > 0
@@ -32,8 +32,7 @@ public sealed class ImageActions(HostModel model)
         var (repo, tag) = SplitTag(target);
         return new ActionOutcome(cli, [await ActionAttempt.RunAsync(sourceName, model.Client.Endpoint, async () =>
         {
-            await model.Client.SendAsync(HttpMethod.Post,
-                $"{EnginePath.Image(source)}/tag?repo={Uri.EscapeDataString(repo)}&tag={Uri.EscapeDataString(tag)}", ct: ct);
+            await model.Client.SendAsync(HttpMethod.Post, EngineRoutes.ImageTag(source, repo, tag), ct: ct);
             return $"Tagged {sourceName} as {repo}:{tag}.";
         }, nameFailures: false, ct)]);
     }
@@ -46,7 +45,7 @@ public sealed class ImageActions(HostModel model)
             filters["label"] = [label];
         return new ActionOutcome(DockerCli.ImagePrune(allUnused, label), [await ActionAttempt.RunAsync("unused images", model.Client.Endpoint, async () =>
         {
-            var (_, body) = await model.Client.SendAsync(HttpMethod.Post, "/images/prune?" + EngineQuery.Filters(filters), ct: ct, timeout: TimeSpan.FromMinutes(10));
+            var (_, body) = await model.Client.SendAsync(HttpMethod.Post, EngineRoutes.ImagesPrune(filters), ct: ct, timeout: TimeSpan.FromMinutes(10));
             var deleted = body?["ImagesDeleted"]?.AsArray().Count(n => n?["Deleted"] is not null) ?? 0;
             var space = body?["SpaceReclaimed"]?.GetValue<long>() ?? 0;
             return $"Deleted {deleted} layer{(deleted == 1 ? "" : "s")}, reclaimed {ByteSize.Format(space)}.";

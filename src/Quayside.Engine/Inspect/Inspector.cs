@@ -12,20 +12,20 @@ public sealed class Inspector(EngineClient client)
     public EngineClient Client => client;
 
     public Task<Inspected<ContainerDetails>> ContainerAsync(string id, CancellationToken ct = default) =>
-        ReadAsync<ContainerDetails>($"{EnginePath.Container(id)}/json", ct);
+        ReadAsync<ContainerDetails>(EngineRoutes.ContainerInspect(id), ct);
 
     public Task<Inspected<ImageDetails>> ImageAsync(string id, CancellationToken ct = default) =>
-        ReadAsync<ImageDetails>($"{EnginePath.Image(id)}/json", ct);
+        ReadAsync<ImageDetails>(EngineRoutes.ImageInspect(id), ct);
 
     public Task<IReadOnlyList<ImageHistoryEntry>> HistoryAsync(string id, CancellationToken ct = default) =>
-        client.GetAsync<IReadOnlyList<ImageHistoryEntry>>($"{EnginePath.Image(id)}/history", ct);
+        client.GetAsync<IReadOnlyList<ImageHistoryEntry>>(EngineRoutes.ImageHistory(id), ct);
 
     public Task<ContainerProcesses> ProcessesAsync(string id, CancellationToken ct = default) =>
-        client.GetAsync<ContainerProcesses>($"{EnginePath.Container(id)}/top", ct);
+        client.GetAsync<ContainerProcesses>(EngineRoutes.ContainerTop(id), ct);
 
     /// <summary>The changes to the writable layer; the engine answers null (not []) when there are none.</summary>
     public async Task<IReadOnlyList<FilesystemChange>> ChangesAsync(string id, CancellationToken ct = default) =>
-        await client.GetAsync<IReadOnlyList<FilesystemChange>?>($"{EnginePath.Container(id)}/changes", ct) ?? [];
+        await client.GetAsync<IReadOnlyList<FilesystemChange>?>(EngineRoutes.ContainerChanges(id), ct) ?? [];
 
     private async Task<Inspected<T>> ReadAsync<T>(string path, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
 using Quayside.Engine.Connection;
 
 namespace Quayside.Engine.Logs;
@@ -14,7 +13,7 @@ public sealed class ContainerLogs(EngineClient engine)
     /// <summary>Looks the container up (by id or name) to learn its name and whether it has a TTY.</summary>
     public async Task<LogTarget> ResolveAsync(string idOrName, CancellationToken ct)
     {
-        var inspect = await engine.GetAsync<JsonObject>($"{EnginePath.Container(idOrName)}/json", ct);
+        var inspect = await engine.InspectContainerAsync(idOrName, ct);
         return new LogTarget(
             inspect["Id"]?.GetValue<string>() ?? idOrName,
             (inspect["Name"]?.GetValue<string>() ?? idOrName).TrimStart('/'),

@@ -50,12 +50,7 @@ public sealed record LogQuery
     /// <summary>The query string for <c>GET /containers/{id}/logs</c>.</summary>
     public string EnginePath(string containerId, bool timestamps)
     {
-        var path = $"{Connection.EnginePath.Container(containerId)}/logs?stdout=1&stderr=1&follow={(Follow ? 1 : 0)}&timestamps={(timestamps ? 1 : 0)}"
-            + $"&tail={(Tail is { } n ? n.ToString(CultureInfo.InvariantCulture) : "all")}";
-        if (Since is not null)
-            path += "&since=" + LogTime.EngineValue(Since.At);
-        if (Until is not null)
-            path += "&until=" + LogTime.EngineValue(Until.At);
-        return path;
+        return Connection.EngineRoutes.ContainerLogs(containerId, Follow, timestamps, Tail,
+            Since is null ? null : LogTime.EngineValue(Since.At), Until is null ? null : LogTime.EngineValue(Until.At));
     }
 }

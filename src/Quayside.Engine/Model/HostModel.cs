@@ -154,8 +154,8 @@ public sealed class HostModel
             {
                 // Subscribe before listing, so nothing that happens during the load is missed.
                 // Every type: the model follows four of them, the events page shows them all.
-                await using var events = await _client.OpenStreamAsync("/events", session.Token);
-                var version = await _client.GetAsync<EngineVersion>("/version", session.Token);
+                await using var events = await _client.OpenStreamAsync(EngineRoutes.Events(), session.Token);
+                var version = await _client.GetAsync<EngineVersion>(EngineRoutes.Version(), session.Token);
                 await ReloadContainersAsync(session.Token);
                 await ReloadImagesAsync(session.Token);
                 await ReloadVolumesAsync(session.Token);
@@ -306,13 +306,13 @@ public sealed class HostModel
 
     private async Task ReloadContainersAsync(CancellationToken ct)
     {
-        var list = await ListContainersAsync("/containers/json?all=1", ct);
+        var list = await ListContainersAsync(EngineRoutes.ContainersList(all: true), ct);
         PublishContainers(list.ToImmutableDictionary(c => c.Id));
     }
 
     private async Task RefreshContainersAsync(IReadOnlyList<string> ids, CancellationToken ct)
     {
-        var list = await ListContainersAsync("/containers/json?all=1&" + EngineQuery.Filter("id", [.. ids]), ct);
+        var list = await ListContainersAsync(EngineRoutes.ContainersList(all: true, filters: EngineRoutes.Filter("id", [.. ids])), ct);
         var builder = _containers.ToBuilder();
         foreach (var id in ids)
             builder.Remove(id);
@@ -360,7 +360,7 @@ public sealed class HostModel
             {
                 try
                 {
-                    var inspected = await _client.GetAsync<ContainerRunState.Inspected>($"{EnginePath.Container(id)}/json", token);
+                    var inspected = await _client.GetAsync<ContainerRunState.Inspected>(EngineRoutes.ContainerInspect(id), token);
                     _readRunStates[id] = (inspected.State.Status, inspected.ToRunState());
                 }
                 catch (EngineApiException)
@@ -404,13 +404,13 @@ public sealed class HostModel
 
     private async Task ReloadImagesAsync(CancellationToken ct)
     {
-        var list = await _client.GetAsync<List<ImageSummary>>("/images/json", ct);
+        var list = await _client.GetAsync<List<ImageSummary>>(EngineRoutes.ImagesList(), ct);
         var unknown = list.Where(i => !_platforms.ContainsKey(i.Id)).ToList();
         await Parallel.ForEachAsync(unknown, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (image, token) =>
         {
             try
             {
-                var inspect = await _client.GetAsync<ImagePlatform>($"{EnginePath.Image(image.Id)}/json", token);
+                var inspect = await _client.GetAsync<ImagePlatform>(EngineRoutes.ImageInspect(image.Id), token);
                 _platforms[image.Id] = inspect.ToString();
             }
             catch (EngineApiException)
@@ -423,13 +423,13 @@ public sealed class HostModel
 
     private async Task ReloadVolumesAsync(CancellationToken ct)
     {
-        var list = await _client.GetAsync<VolumeList>("/volumes", ct);
+        var list = await _client.GetAsync<VolumeList>(EngineRoutes.VolumesList(), ct);
         _volumes = (list.Volumes ?? []).ToImmutableDictionary(v => v.Name);
     }
 
     private async Task ReloadNetworksAsync(CancellationToken ct)
     {
-        var list = await _client.GetAsync<List<NetworkSummary>>("/networks", ct);
+        var list = await _client.GetAsync<List<NetworkSummary>>(EngineRoutes.NetworksList(), ct);
         _networks = list.ToImmutableDictionary(n => n.Id);
     }
 

@@ -35,14 +35,14 @@ public sealed class NetworkActions(HostModel model)
                 ["Labels"] = spec.Labels,
                 ["IPAM"] = new Dictionary<string, object> { ["Driver"] = "default", ["Config"] = config.Count == 0 ? Array.Empty<object>() : new object[] { config } },
             };
-            var (_, created) = await model.Client.SendAsync(HttpMethod.Post, "/networks/create", body, ct);
+            var (_, created) = await model.Client.SendAsync(HttpMethod.Post, EngineRoutes.NetworkCreate(), body, ct);
             var id = created?["Id"]?.GetValue<string>() ?? "";
             return $"Created network {name} ({(id.Length > 12 ? id[..12] : id)}).";
         }, nameFailures: false, ct)]);
     }
 
     public Task<JsonNode?> InspectAsync(string idOrName, CancellationToken ct = default) =>
-        model.Client.GetAsync<JsonNode?>($"{EnginePath.Network(idOrName)}?verbose=false", ct);
+        model.Client.GetAsync<JsonNode?>(EngineRoutes.NetworkInspect(idOrName, verbose: false), ct);
 
     /// <summary>
     /// Each container's aliases on the network, from the containers' inspect (neither the network's inspect nor the
@@ -55,7 +55,7 @@ public sealed class NetworkActions(HostModel model)
         {
             try
             {
-                var inspect = await model.Client.GetAsync<JsonNode?>($"{EnginePath.Container(id)}/json", token);
+                var inspect = await model.Client.InspectContainerAsync(id, token);
                 if (inspect?["NetworkSettings"]?["Networks"]?[networkName]?["Aliases"] is JsonArray aliases)
                     found[id] = [.. aliases.Select(a => a?.GetValue<string>() ?? "").Where(a => a.Length > 0 && !id.StartsWith(a, StringComparison.Ordinal))];
             }
@@ -72,7 +72,7 @@ public sealed class NetworkActions(HostModel model)
         var names = networks.Select(n => model.FindNetwork(n)?.Name ?? n).ToList();
         var results = await Task.WhenAll(networks.Select((network, i) => ActionAttempt.RunAsync(names[i], model.Client.Endpoint, async () =>
         {
-            await model.Client.SendAsync(HttpMethod.Delete, EnginePath.Network(network), ct: ct);
+            await model.Client.SendAsync(HttpMethod.Delete, EngineRoutes.NetworkRemove(network), ct: ct);
             return $"Removed network {names[i]}.";
         }, nameFailures: networks.Count > 1, ct)));
         return new ActionOutcome(DockerCli.NetworkRemove(names), results);
@@ -97,7 +97,7 @@ public sealed class NetworkActions(HostModel model)
                 ["Container"] = container,
                 ["EndpointConfig"] = new Dictionary<string, object> { ["Aliases"] = aliases, ["IPAMConfig"] = ipam },
             };
-            await model.Client.SendAsync(HttpMethod.Post, $"{EnginePath.Network(network)}/connect", body, ct);
+            await model.Client.SendAsync(HttpMethod.Post, EngineRoutes.NetworkConnect(network), body, ct);
             return $"Connected {container} to {networkName}" + (aliases.Count > 0 ? $" as {string.Join(", ", aliases)}." : ".");
         }, nameFailures: false, ct)]);
     }
@@ -107,7 +107,7 @@ public sealed class NetworkActions(HostModel model)
         var networkName = model.FindNetwork(network)?.Name ?? network;
         return new ActionOutcome(DockerCli.NetworkDisconnect(networkName, container, force), [await ActionAttempt.RunAsync(container, model.Client.Endpoint, async () =>
         {
-            await model.Client.SendAsync(HttpMethod.Post, $"{EnginePath.Network(network)}/disconnect",
+            await model.Client.SendAsync(HttpMethod.Post, EngineRoutes.NetworkDisconnect(network),
                 new Dictionary<string, object> { ["Container"] = container, ["Force"] = force }, ct);
             return $"Disconnected {container} from {networkName}.";
         }, nameFailures: false, ct)]);
@@ -121,7 +121,7 @@ public sealed class NetworkActions(HostModel model)
             return ActionOutcome.Refused(cli, "unused networks", problem);
         return new ActionOutcome(cli, [await ActionAttempt.RunAsync("unused networks", model.Client.Endpoint, async () =>
         {
-            var (_, body) = await model.Client.SendAsync(HttpMethod.Post, "/networks/prune?" + EngineQuery.Filters(LabelMatch.Filters(label)),
+            var (_, body) = await model.Client.SendAsync(HttpMethod.Post, EngineRoutes.NetworksPrune(LabelMatch.Filters(label)),
                 ct: ct, timeout: TimeSpan.FromMinutes(5));
             return PruneReport.Describe(body, "NetworksDeleted", "network");
         }, nameFailures: false, ct)]);

@@ -20,19 +20,17 @@ public sealed class PullActions(EngineClient client)
     public Task<TransferSnapshot> PullAsync(
         ImageReference reference, PlatformSpec? platform, RegistryAuth? auth, Action<TransferSnapshot> onChange, CancellationToken ct)
     {
-        var query = $"/images/create?fromImage={Uri.EscapeDataString(reference.Name)}&tag={Uri.EscapeDataString(reference.TagOrDigest)}";
-        if (platform is not null)
-            query += "&platform=" + Uri.EscapeDataString(platform.ToString());
-        return RunAsync(query, auth?.ToEngineHeader(), onChange, ct);
+        return RunAsync(() => EngineRoutes.ImagesCreate(reference.Name, reference.TagOrDigest, platform?.ToString()), auth?.ToEngineHeader(), onChange, ct);
     }
 
     /// <summary>Pushes name:tag (the image must carry that tag already).</summary>
     public Task<TransferSnapshot> PushAsync(
         ImageReference reference, RegistryAuth? auth, Action<TransferSnapshot> onChange, CancellationToken ct) =>
-        RunAsync($"{EnginePath.Image(reference.Name)}/push?tag={Uri.EscapeDataString(reference.Tag ?? "latest")}",
+        RunAsync(() => EngineRoutes.ImagePush(reference.Name, reference.Tag ?? "latest"),
             auth?.ToEngineHeader() ?? RegistryAuth.AnonymousHeader, onChange, ct);
 
-    private async Task<TransferSnapshot> RunAsync(string path, string? authHeader, Action<TransferSnapshot> onChange, CancellationToken ct)
+    /// <param name="path">Built inside the try, so a refused name ends as a failed snapshot like any other failure.</param>
+    private async Task<TransferSnapshot> RunAsync(Func<string> path, string? authHeader, Action<TransferSnapshot> onChange, CancellationToken ct)
     {
         var tracker = new TransferProgressTracker();
         var headers = new Dictionary<string, string>();
@@ -40,7 +38,7 @@ public sealed class PullActions(EngineClient client)
             headers["X-Registry-Auth"] = authHeader;
         try
         {
-            await using var stream = await client.OpenStreamAsync(HttpMethod.Post, path, headers, ct);
+            await using var stream = await client.OpenStreamAsync(HttpMethod.Post, path(), headers, ct);
             using var reader = new StreamReader(stream);
             while (await reader.ReadLineAsync(ct) is { } line)
             {

@@ -11,7 +11,7 @@ public sealed class EngineLogin(EngineClient client)
     {
         try
         {
-            var (_, body) = await client.SendAsync(HttpMethod.Post, "/auth",
+            var (_, body) = await client.SendAsync(HttpMethod.Post, EngineRoutes.Auth(),
                 new Dictionary<string, string> { ["username"] = auth.Username, ["password"] = auth.Secret, ["serveraddress"] = auth.ServerAddress },
                 ct, TimeSpan.FromSeconds(40));
             return body?["Status"]?.GetValue<string>() ?? "Login Succeeded";

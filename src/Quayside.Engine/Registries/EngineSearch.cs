@@ -11,7 +11,7 @@ public sealed class EngineSearch(EngineClient client)
     {
         try
         {
-            var (_, body) = await client.SendAsync(HttpMethod.Get, $"/images/search?term={Uri.EscapeDataString(term)}&limit={limit}", ct: ct, timeout: TimeSpan.FromSeconds(40));
+            var (_, body) = await client.SendAsync(HttpMethod.Get, EngineRoutes.ImagesSearch(term, limit), ct: ct, timeout: TimeSpan.FromSeconds(40));
             return body?.AsArray().Select(r => new RepositoryHit(
                 r!["name"]?.GetValue<string>() ?? "", r["description"]?.GetValue<string>(), r["star_count"]?.GetValue<int>(), null,
                 r["is_official"]?.GetValue<bool>() ?? false, false)).ToList() ?? [];

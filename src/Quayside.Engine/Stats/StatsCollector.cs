@@ -50,7 +50,7 @@ public sealed class StatsCollector : IAsyncDisposable
 
     private async Task RunAsync(CancellationToken ct)
     {
-        var path = $"{EnginePath.Container(ContainerId)}/stats?stream=1";
+        var path = EngineRoutes.ContainerStats(ContainerId, stream: true);
         while (!ct.IsCancellationRequested)
         {
             try

@@ -24,19 +24,19 @@ public sealed class VolumeActions(HostModel model)
                 ["DriverOpts"] = spec.DriverOptions,
                 ["Labels"] = spec.Labels,
             };
-            var (_, created) = await model.Client.SendAsync(HttpMethod.Post, "/volumes/create", body, ct);
+            var (_, created) = await model.Client.SendAsync(HttpMethod.Post, EngineRoutes.VolumeCreate(), body, ct);
             return $"Created volume {created?["Name"]?.GetValue<string>() ?? target}.";
         }, nameFailures: false, ct)]);
     }
 
     public Task<JsonNode?> InspectAsync(string name, CancellationToken ct = default) =>
-        model.Client.GetAsync<JsonNode?>(EnginePath.Volume(name), ct);
+        model.Client.GetAsync<JsonNode?>(EngineRoutes.VolumeInspect(name), ct);
 
     public async Task<ActionOutcome> RemoveAsync(IReadOnlyList<string> names, bool force, CancellationToken ct = default)
     {
         var results = await Task.WhenAll(names.Select(name => ActionAttempt.RunAsync(name, model.Client.Endpoint, async () =>
         {
-            await model.Client.SendAsync(HttpMethod.Delete, $"{EnginePath.Volume(name)}?force={(force ? "true" : "false")}", ct: ct);
+            await model.Client.SendAsync(HttpMethod.Delete, EngineRoutes.VolumeRemove(name, force), ct: ct);
             return $"Removed volume {name}.";
         }, nameFailures: names.Count > 1, ct)));
         return new ActionOutcome(DockerCli.VolumeRemove(names, force), results);
@@ -50,7 +50,7 @@ public sealed class VolumeActions(HostModel model)
             return ActionOutcome.Refused(cli, "unused volumes", problem);
         return new ActionOutcome(cli, [await ActionAttempt.RunAsync("unused volumes", model.Client.Endpoint, async () =>
         {
-            var (_, body) = await model.Client.SendAsync(HttpMethod.Post, "/volumes/prune?" + EngineQuery.Filters(LabelMatch.Filters(label)),
+            var (_, body) = await model.Client.SendAsync(HttpMethod.Post, EngineRoutes.VolumesPrune(LabelMatch.Filters(label)),
                 ct: ct, timeout: TimeSpan.FromMinutes(10));
             return PruneReport.Describe(body, "VolumesDeleted", "volume");
         }, nameFailures: false, ct)]);

@@ -121,8 +121,8 @@ public class RunSpecParsingTests
     [Fact]
     public void An_empty_form_apart_from_the_image_sends_only_the_image()
     {
-        var (query, body) = RunSpecBody.Build(new RunSpec { Image = "busybox" });
-        Assert.Equal("", query);
+        var (path, body) = RunSpecBody.Build(new RunSpec { Image = "busybox" });
+        Assert.Equal("/containers/create", path);
         Assert.Equal("""{"Image":"busybox"}""", body.ToJsonString());
     }
 }

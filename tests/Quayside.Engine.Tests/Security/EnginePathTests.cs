@@ -155,7 +155,7 @@ public sealed class EnginePathTests
             return;
         }
         // The archive API takes the path as a query value: escaped, it can end neither the path nor the query.
-        var url = $"{EnginePath.Container("x")}/archive?path={Uri.EscapeDataString(result!)}";
+        var url = EngineRoutes.ContainerArchive("x", result!);
         EnginePath.EnsureSafe(url);
         var query = new Uri("http://engine" + url).Query;
         Assert.Single(query.TrimStart('?').Split('&'));

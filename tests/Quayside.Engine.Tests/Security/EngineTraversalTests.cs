@@ -2,6 +2,7 @@ using Quayside.Engine.Connection;
 using Quayside.Engine.Images;
 using Quayside.Engine.Inspect;
 using Quayside.Engine.Model;
+using Quayside.Engine.Pulls;
 using Quayside.Engine.Volumes;
 using Quayside.TestSupport;
 
@@ -51,6 +52,24 @@ public sealed class EngineTraversalTests : IAsyncLifetime
         Assert.False(outcome.Ok);
         Assert.Contains("is not a valid volume name", outcome.Results[0].Message);
         Assert.Equal("true", await DockerCommand.InspectAsync(_victim, "{{.State.Running}}"));
+    }
+
+    [Fact]
+    public async Task Pulling_or_pushing_a_name_with_dot_dots_ends_as_a_failed_transfer_in_words_before_any_request()
+    {
+        var climbing = new ImageReference("docker.io", $"../../containers/{_victim}", "latest", null);
+        var transfers = new PullActions(_client);
+        var seen = new List<TransferSnapshot>();
+
+        var pulled = await transfers.PullAsync(climbing, null, null, seen.Add, CancellationToken.None);
+        var pushed = await transfers.PushAsync(climbing, null, seen.Add, CancellationToken.None);
+
+        foreach (var final in new[] { pulled, pushed })
+        {
+            Assert.Equal(TransferState.Failed, final.State);
+            Assert.StartsWith($"'../../containers/{_victim}' is not a valid image name or id:", final.Error);
+        }
+        Assert.Equal(new[] { pulled, pushed }, seen);
     }
 
     [Theory]

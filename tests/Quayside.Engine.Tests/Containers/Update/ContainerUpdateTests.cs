@@ -117,7 +117,7 @@ public class ContainerUpdateTests(LiveModelFixture fixture) : IClassFixture<Live
     {
         var name = await SleeperAsync("upd-swap");
         var client = fixture.Model.Client;
-        var path = EnginePath.Container(name) + "/update";
+        var path = EngineRoutes.ContainerUpdate(name);
 
         // What the CLI's `docker update --memory 64m` sends to a container without limits: the engine wants swap with it.
         var alone = await Assert.ThrowsAsync<EngineApiException>(() => client.SendAsync(HttpMethod.Post, path, new { Memory = 64L << 20 }));
