@@ -136,6 +136,9 @@ public abstract class BrowserTest(QuaysideApp app, ITestOutputHelper output) : I
 
     // ---- images, volumes and networks the test makes ----
 
+    /// <summary>What a test types into a create form's labels box, so that what it makes is labelled as the lab's.</summary>
+    protected static readonly string LabLabelLines = $"{LabContainers.TestLabel}=1\n{LabResources.Issue8Label}=1";
+
     /// <summary>A unique image tag, removed (if it exists) when the test ends.</summary>
     protected string NewImage(string prefix) => Add(_images, $"qt-i9-e2e-{prefix}:{Guid.NewGuid().ToString("N")[..8]}");
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Quayside.TestSupport;
-
 namespace Quayside.Web.Tests;
 
 /// <summary>

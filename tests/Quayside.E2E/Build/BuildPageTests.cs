@@ -1,7 +1,3 @@
-using Quayside.TestSupport;
-using Xunit.Abstractions;
-using static Microsoft.Playwright.Assertions;
-
 namespace Quayside.E2E.Build;
 
 /// <summary>The build page, driven in Chromium.</summary>

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Quayside.TestSupport;
-using Xunit.Abstractions;
-using static Microsoft.Playwright.Assertions;
 
 namespace Quayside.E2E.DockerSystem;
 

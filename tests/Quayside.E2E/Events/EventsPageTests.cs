@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Quayside.TestSupport;
-using Xunit.Abstractions;
-using static Microsoft.Playwright.Assertions;
 
 namespace Quayside.E2E.Events;
 

@@ -1,7 +1,4 @@
 using Microsoft.Playwright;
-using Quayside.TestSupport;
-using Xunit.Abstractions;
-using static Microsoft.Playwright.Assertions;
 
 namespace Quayside.E2E.Files;
 

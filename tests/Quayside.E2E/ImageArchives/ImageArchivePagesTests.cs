@@ -1,7 +1,3 @@
-using Quayside.TestSupport;
-using Xunit.Abstractions;
-using static Microsoft.Playwright.Assertions;
-
 namespace Quayside.E2E.ImageArchives;
 
 /// <summary>Save from the images page, the load page and the container's commit tab, driven in Chromium.</summary>

@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Quayside.TestSupport;
-using Xunit.Abstractions;
-using static Microsoft.Playwright.Assertions;
 
 namespace Quayside.E2E.Networks;
 
@@ -18,7 +15,7 @@ public sealed class NetworksPageTests(QuaysideApp app, ITestOutputHelper output)
         await Page.Locator("[data-testid=create-open]").ClickAsync();
         await Page.Locator("[data-testid=create-name]").FillAsync(network);
         await Page.Locator("[data-testid=create-subnet]").FillAsync("10.213.0.0/24");
-        await Page.Locator("[data-testid=create-labels]").FillAsync(PageLabels.Test);
+        await Page.Locator("[data-testid=create-labels]").FillAsync(LabLabelLines);
         await Page.Locator("[data-testid=create-save]").ClickAsync();
         var networkRow = Page.Locator($"tr[data-testid=network-row][data-name=\"{network}\"]");
         await Expect(networkRow).ToHaveCountAsync(1, new() { Timeout = StateChange });

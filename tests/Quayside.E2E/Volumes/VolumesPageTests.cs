@@ -1,7 +1,3 @@
-using Quayside.TestSupport;
-using Xunit.Abstractions;
-using static Microsoft.Playwright.Assertions;
-
 namespace Quayside.E2E.Volumes;
 
 public sealed class VolumesPageTests(QuaysideApp app, ITestOutputHelper output) : BrowserTest(app, output)
@@ -16,7 +12,7 @@ public sealed class VolumesPageTests(QuaysideApp app, ITestOutputHelper output) 
         await WaitForInteractiveAsync(Page, "[data-testid=search]");
         await Page.Locator("[data-testid=create-open]").ClickAsync();
         await Page.Locator("[data-testid=create-name]").FillAsync(volume);
-        await Page.Locator("[data-testid=create-labels]").FillAsync(PageLabels.Test);
+        await Page.Locator("[data-testid=create-labels]").FillAsync(LabLabelLines);
         await Expect(Page.Locator("[data-testid=create-cli] .command")).ToContainTextAsync($"docker volume create --label {LabContainers.TestLabel}=1");
         await Page.Locator("[data-testid=create-save]").ClickAsync();
         await Expect(Page.Locator("[data-testid=outcome]")).ToHaveAttributeAsync("data-ok", "true");

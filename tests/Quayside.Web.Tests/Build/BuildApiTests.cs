@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Quayside.TestSupport;
-
 namespace Quayside.Web.Tests.Build;
 
 public sealed class BuildApiTests : ImageLabApiTest

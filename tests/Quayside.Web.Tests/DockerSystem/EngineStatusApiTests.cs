@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Quayside.TestSupport;
-
 namespace Quayside.Web.Tests.DockerSystem;
 
 public class EngineStatusApiTests : LoggedInTest

@@ -1,9 +1,5 @@
 using System.Formats.Tar;
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Quayside.TestSupport;
 
 namespace Quayside.Web.Tests.Files;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Quayside.TestSupport;
-
 namespace Quayside.Web.Tests.Volumes;
 
 public class VolumesApiTests : LoggedInTest

@@ -1,9 +1,7 @@
-using System.Net;
-
 namespace Quayside.Web.Tests;
 
-/// <summary>Every feature's API routes and pages want a session: a browser without one gets 401 or the login page.</summary>
-public class SessionRequiredTests : LoggedInTest
+/// <summary>What holds for the whole API: every feature's routes and pages want a session, and the OpenAPI document.</summary>
+public class ApiTests : LoggedInTest
 {
     [Theory]
     [InlineData("/api/volumes")]
@@ -28,5 +26,15 @@ public class SessionRequiredTests : LoggedInTest
         var response = await App.CreateBrowserlikeClient().GetAsync(path);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("http://localhost/login?ReturnUrl=", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_api()
+    {
+        var doc = await Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = doc.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/containers", out _));
+        Assert.True(paths.TryGetProperty("/api/images", out _));
+        Assert.True(paths.TryGetProperty("/api/containers/{action}", out _));
     }
 }
