@@ -1,7 +1,8 @@
 using Quayside.Engine.Progress;
 
-namespace Quayside.Engine.Tests.Progress;
+namespace Quayside.Engine.Tests;
 
+/// <summary>The progress lines build, load and import stream (shared: src/Quayside.Engine/Progress).</summary>
 public class ProgressLineTests
 {
     [Theory]
