@@ -20,6 +20,7 @@ public abstract class BrowserTest(QuaysideApp app, ITestOutputHelper output) : I
     protected const float StateChange = 5_000;
 
     private readonly List<string> _containers = [];
+    private readonly List<string> _images = [], _volumes = [], _networks = [];
     private readonly List<string> _browserErrors = [];
     private readonly HashSet<IRequest> _pending = [];
     private int _appOutputStart;
@@ -45,6 +46,11 @@ public abstract class BrowserTest(QuaysideApp app, ITestOutputHelper output) : I
         }
         await Context.CloseAsync();
         await LabContainers.RemoveAsync([.. _containers]);
+        // After the containers, which may hold them.
+        foreach (var image in _images)
+            await DockerCommand.RunAsync("rmi", "-f", image);
+        await LabResources.RemoveVolumesAsync([.. _volumes]);
+        await LabResources.RemoveNetworksAsync([.. _networks]);
         lock (_browserErrors)
         {
             foreach (var e in _browserErrors)
@@ -127,6 +133,26 @@ public abstract class BrowserTest(QuaysideApp app, ITestOutputHelper output) : I
 
     protected static async Task<bool> ExistsAsync(string name) =>
         (await DockerCommand.OkAsync("ps", "-a", "-q", "--filter", $"name=^/{Regex.Escape(name)}$")).Length > 0;
+
+    // ---- images, volumes and networks the test makes ----
+
+    /// <summary>What a test types into a create form's labels box, so that what it makes is labelled as the lab's.</summary>
+    protected static readonly string LabLabelLines = $"{LabContainers.TestLabel}=1\n{LabResources.Issue8Label}=1";
+
+    /// <summary>A unique image tag, removed (if it exists) when the test ends.</summary>
+    protected string NewImage(string prefix) => Add(_images, $"qt-i9-e2e-{prefix}:{Guid.NewGuid().ToString("N")[..8]}");
+
+    /// <summary>A unique volume name, removed (if it exists) when the test ends.</summary>
+    protected string NewVolume(string prefix) => Add(_volumes, LabContainers.UniqueName(prefix));
+
+    /// <summary>A unique network name, removed (if it exists) when the test ends.</summary>
+    protected string NewNetwork(string prefix) => Add(_networks, LabContainers.UniqueName(prefix));
+
+    private static string Add(List<string> list, string name)
+    {
+        list.Add(name);
+        return name;
+    }
 
     // ---- pages ----
 

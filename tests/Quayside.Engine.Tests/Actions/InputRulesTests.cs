@@ -65,4 +65,21 @@ public class InputRulesTests
         Assert.Equal(exit, c.ExitCode);
         Assert.Equal(label, c.StateLabel);
     }
+
+    [Theory]
+    [InlineData("172.30.0.0/16", true)]
+    [InlineData("fd00:1::/64", true)]
+    [InlineData("172.30.0.0", false)]
+    [InlineData("172.30.0.0/33", false)]
+    [InlineData("abc/8", false)]
+    public void Subnets_must_be_cidr(string value, bool ok) => Assert.Equal(ok, InputRules.Cidr(value, "subnet") is null);
+
+    [Fact]
+    public void Label_lines_become_pairs_and_a_bad_line_says_what_is_accepted()
+    {
+        var (pairs, problem) = InputRules.KeyValueLines("a=1\n\n b = two words \nflag", "label");
+        Assert.Null(problem);
+        Assert.Equal(new Dictionary<string, string> { ["a"] = "1", ["b"] = "two words", ["flag"] = "" }, pairs);
+        Assert.Contains("one KEY=VALUE per line", InputRules.KeyValueLines("=x", "label").Problem);
+    }
 }

@@ -3,7 +3,7 @@ using Quayside.TestSupport;
 
 namespace Quayside.Engine.Tests.Build;
 
-public sealed class ImageBuildTests(TransferFixture lab) : IClassFixture<TransferFixture>
+public sealed class ImageBuildTests(ImageLabFixture lab) : IClassFixture<ImageLabFixture>
 {
     [Fact]
     public async Task A_typed_dockerfile_builds_an_image_that_runs_and_the_cli_line_names_its_options()
@@ -11,7 +11,7 @@ public sealed class ImageBuildTests(TransferFixture lab) : IClassFixture<Transfe
         var tag = lab.NewImage("typed");
         var lines = new List<string>();
         var result = await lab.Builder.BuildAsync(
-            new BuildOptions { Tags = [tag], BuildArgs = new Dictionary<string, string> { ["WHO"] = "quayside" }, Labels = TransferFixture.TestLabels, TypedDockerfile = true },
+            new BuildOptions { Tags = [tag], BuildArgs = new Dictionary<string, string> { ["WHO"] = "quayside" }, Labels = ImageLabFixture.TestLabels, TypedDockerfile = true },
             (tar, ct) => BuildContext.AddTextAsync(tar, "Dockerfile", $"FROM {LabContainers.BusyboxImage}\nARG WHO\nRUN echo hello $WHO > /greeting\nCMD [\"cat\", \"/greeting\"]\n", ct),
             line => { lines.Add(line.Text); return Task.CompletedTask; }, CancellationToken.None);
 
@@ -26,11 +26,11 @@ public sealed class ImageBuildTests(TransferFixture lab) : IClassFixture<Transfe
     public async Task An_uploaded_context_tar_is_passed_through_and_its_files_reach_the_image()
     {
         var tag = lab.NewImage("tar");
-        using var context = TransferFixture.TarOf(
+        using var context = ImageLabFixture.TarOf(
             ("Dockerfile", $"FROM {LabContainers.BusyboxImage}\nCOPY app/message.txt /message.txt\n"),
             ("app/message.txt", "from the tar\n"));
         var result = await lab.Builder.BuildAsync(
-            new BuildOptions { Tags = [tag], Labels = TransferFixture.TestLabels, Context = BuildContextKind.Tar },
+            new BuildOptions { Tags = [tag], Labels = ImageLabFixture.TestLabels, Context = BuildContextKind.Tar },
             (tar, ct) => BuildContext.CopyTarAsync(tar, context, null, ct), null, CancellationToken.None);
 
         Assert.True(result.Ok, result.Error);
@@ -53,7 +53,7 @@ public sealed class ImageBuildTests(TransferFixture lab) : IClassFixture<Transfe
         }
         zip.Position = 0;
         var result = await lab.Builder.BuildAsync(
-            new BuildOptions { Tags = [tag], Labels = TransferFixture.TestLabels, Context = BuildContextKind.Zip, TypedDockerfile = true },
+            new BuildOptions { Tags = [tag], Labels = ImageLabFixture.TestLabels, Context = BuildContextKind.Zip, TypedDockerfile = true },
             async (tar, ct) =>
             {
                 await BuildContext.AddTextAsync(tar, "Dockerfile", $"FROM {LabContainers.BusyboxImage}\nCOPY web /web\n", ct);

@@ -1,5 +1,7 @@
+using Quayside.Engine.Build;
 using Quayside.Engine.Cli;
 using Quayside.Engine.Containers;
+using Quayside.Engine.ImageArchives;
 using Quayside.Engine.Images;
 
 namespace Quayside.Engine.Tests.Cli;
@@ -53,5 +55,23 @@ public class DockerCliTests
     {
         Assert.Equal("docker container prune -f --filter label=run=7", DockerCli.ContainerPrune("run=7"));
         Assert.Equal("docker image prune -a -f --filter 'label=team=a b'", DockerCli.ImagePrune(allUnused: true, label: "team=a b"));
+        Assert.Equal("docker system prune -a --volumes -f --filter label=x=1", DockerCli.SystemPrune(true, true, "x=1"));
+    }
+
+    [Fact]
+    public void Cli_lines_for_build_commit_save_load_export_import_and_cp()
+    {
+        Assert.Equal("docker build --force-rm -t a:1 -t a:latest --target final --platform linux/arm64 --no-cache --pull - < context.tar",
+            DockerCli.Build(new BuildOptions { Tags = ["a:1", "a:latest"], Target = "final", Platform = "linux/arm64", NoCache = true, Pull = true, Context = BuildContextKind.Tar }));
+        Assert.Equal("docker build --force-rm -t a -f docker/x.Dockerfile .", DockerCli.Build(new BuildOptions { Tags = ["a"], Dockerfile = "docker/x.Dockerfile" }));
+        Assert.Equal("docker commit --pause=false web", DockerCli.Commit(new CommitOptions("web", null, null, null, [], Pause: false)));
+        Assert.Equal("docker save -o images.tar a:1 b:2", DockerCli.Save(["a:1", "b:2"], "images.tar"));
+        Assert.Equal("docker load -i images.tar", DockerCli.Load());
+        Assert.Equal("docker export -o web.tar web", DockerCli.Export("web", "web.tar"));
+        Assert.Equal("docker import filesystem.tar", DockerCli.Import(new ImportOptions(null, [])));
+        Assert.Equal("docker cp 'web:/my dir' - > 'my dir.tar'", DockerCli.DownloadFolder("web", "/my dir", "my dir.tar"));
+        Assert.Equal("docker cp web:/etc/hosts hosts", DockerCli.DownloadFile("web", "/etc/hosts", "hosts"));
+        Assert.Equal("mkdir -p new && docker cp new web:/srv/", DockerCli.MakeFolder("web", "new", "/srv"));
+        Assert.Equal("docker cp web:/. - | tar -tv", DockerCli.ListFiles("web", "/"));
     }
 }

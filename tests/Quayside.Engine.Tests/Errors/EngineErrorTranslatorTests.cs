@@ -20,6 +20,21 @@ public class EngineErrorTranslatorTests
         Assert.Contains(expected, problem.ToString());
     }
 
+    [Theory]
+    [InlineData("remove v1: volume is in use - [0123456789abcdef0123]", "The volume 'v1' is in use by container 0123456789ab, so it was not removed.")]
+    [InlineData("error while removing network: network n1 id 42ab has active endpoints", "The network 'n1' still has containers connected, so it was not removed.")]
+    [InlineData("host is a pre-defined network and cannot be removed", "'host' is one of the engine's predefined networks (bridge, host, none); it cannot be removed.")]
+    [InlineData("Pool overlaps with other one on this address space", "The subnet overlaps a subnet another network already uses.")]
+    public void Refusals_read_as_sentences(string engine, string expected) =>
+        Assert.Equal(expected, EngineErrorTranslator.FromEngine(System.Net.HttpStatusCode.Conflict, engine).Message);
+
+    [Fact]
+    public void The_archive_apis_missing_path_becomes_no_such_file_or_folder()
+    {
+        var problem = EngineErrorTranslator.FromEngine(HttpStatusCode.NotFound, "Could not find the file /nope in container web");
+        Assert.Equal("No such file or folder: /nope.", problem.Message);
+    }
+
     [Fact]
     public void Unknown_refusals_keep_the_engines_text() =>
         Assert.Equal("The engine reported an error: something odd happened",

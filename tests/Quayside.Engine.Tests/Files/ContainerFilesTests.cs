@@ -4,7 +4,7 @@ using Quayside.TestSupport;
 
 namespace Quayside.Engine.Tests.Files;
 
-public sealed class ContainerFilesTests(TransferFixture lab) : IClassFixture<TransferFixture>
+public sealed class ContainerFilesTests(ImageLabFixture lab) : IClassFixture<ImageLabFixture>
 {
     private ContainerFiles Files => new(lab.Model);
 

@@ -3,9 +3,9 @@ using Quayside.TestSupport;
 
 namespace Quayside.Engine.Tests.ImageArchives;
 
-public sealed class ImageArchiveActionsTests(TransferFixture lab) : IClassFixture<TransferFixture>
+public sealed class ImageArchiveActionsTests(ImageLabFixture lab) : IClassFixture<ImageLabFixture>
 {
-    private ImageArchiveActions Transfer => new(lab.Model);
+    private ImageArchiveActions Archives => new(lab.Model);
 
     [Fact]
     public async Task Commit_makes_an_image_holding_the_containers_change_and_the_given_changes()
@@ -16,7 +16,7 @@ public sealed class ImageArchiveActionsTests(TransferFixture lab) : IClassFixtur
         await EngineWait.UntilAsync(() => lab.Model.FindContainer(name) is not null, TimeSpan.FromSeconds(5));
         var tag = lab.NewImage("commit");
 
-        var outcome = await Transfer.CommitAsync(new CommitOptions(name, tag, "a message", "Quayside Test <qt@example.com>", ["ENV QT_COMMITTED=1"]));
+        var outcome = await Archives.CommitAsync(new CommitOptions(name, tag, "a message", "Quayside Test <qt@example.com>", ["ENV QT_COMMITTED=1"]));
 
         Assert.True(outcome.Ok, outcome.Summary);
         Assert.Equal($"docker commit -m 'a message' -a 'Quayside Test <qt@example.com>' -c 'ENV QT_COMMITTED=1' {name} {tag}", outcome.Cli);
@@ -29,7 +29,7 @@ public sealed class ImageArchiveActionsTests(TransferFixture lab) : IClassFixtur
     [Fact]
     public async Task Commit_refuses_an_unknown_change_in_words()
     {
-        var outcome = await Transfer.CommitAsync(new CommitOptions("whatever", null, null, null, ["RUN rm -rf /"]));
+        var outcome = await Archives.CommitAsync(new CommitOptions("whatever", null, null, null, ["RUN rm -rf /"]));
         Assert.False(outcome.Ok);
         Assert.Contains("'RUN rm -rf /' is not a change the engine accepts", outcome.Summary);
     }
@@ -42,7 +42,7 @@ public sealed class ImageArchiveActionsTests(TransferFixture lab) : IClassFixtur
         var file = Path.Combine(Path.GetTempPath(), $"qt-i9-save-{Guid.NewGuid():N}.tar");
         try
         {
-            await using (var saved = await Transfer.SaveAsync([tag], CancellationToken.None))
+            await using (var saved = await Archives.SaveAsync([tag], CancellationToken.None))
             await using (var output = File.Create(file))
                 await saved.CopyToAsync(output);
             await DockerCommand.OkAsync("rmi", tag);
@@ -50,7 +50,7 @@ public sealed class ImageArchiveActionsTests(TransferFixture lab) : IClassFixtur
 
             await using var input = File.OpenRead(file);
             var lines = new List<string>();
-            var loaded = await Transfer.LoadAsync(input, l => { lines.Add(l.Text); return Task.CompletedTask; }, CancellationToken.None);
+            var loaded = await Archives.LoadAsync(input, l => { lines.Add(l.Text); return Task.CompletedTask; }, CancellationToken.None);
 
             Assert.True(loaded.Ok, loaded.Error);
             Assert.Contains(lines, l => l.Contains($"Loaded image: {tag}"));
@@ -66,7 +66,7 @@ public sealed class ImageArchiveActionsTests(TransferFixture lab) : IClassFixtur
     public async Task Load_of_something_that_is_not_an_image_tar_fails_in_words()
     {
         using var junk = new MemoryStream("this is not a tar"u8.ToArray());
-        var result = await Transfer.LoadAsync(junk, null, CancellationToken.None);
+        var result = await Archives.LoadAsync(junk, null, CancellationToken.None);
         Assert.False(result.Ok);
         Assert.False(string.IsNullOrWhiteSpace(result.Error));
     }
@@ -81,14 +81,14 @@ public sealed class ImageArchiveActionsTests(TransferFixture lab) : IClassFixtur
         var tag = lab.NewImage("import");
         try
         {
-            await using (var exported = await Transfer.ExportAsync(name, CancellationToken.None))
+            await using (var exported = await Archives.ExportAsync(name, CancellationToken.None))
             await using (var output = File.Create(file))
                 await exported.CopyToAsync(output);
             var listing = await DockerCommand.RunLineAsync($"tar -tf {file}");
             Assert.Contains("bin/busybox", listing.Stdout);
 
             await using var input = File.OpenRead(file);
-            var imported = await Transfer.ImportAsync(input, new ImportOptions(tag, ["CMD [\"echo\", \"imported\"]", "LABEL quayside.test=1"], "round trip"), null, CancellationToken.None);
+            var imported = await Archives.ImportAsync(input, new ImportOptions(tag, ["CMD [\"echo\", \"imported\"]", "LABEL quayside.test=1"], "round trip"), null, CancellationToken.None);
 
             Assert.True(imported.Ok, imported.Error);
             Assert.Equal(await DockerCommand.InspectAsync(tag, "{{.Id}}"), imported.ImageId);

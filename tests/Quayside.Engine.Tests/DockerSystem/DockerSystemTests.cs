@@ -1,3 +1,4 @@
+using Quayside.Engine.Cli;
 using Quayside.Engine.Containers;
 using Quayside.Engine.DockerSystem;
 using Quayside.Engine.Images;
@@ -7,9 +8,10 @@ using Quayside.Engine.Tests.Model;
 using Quayside.Engine.Volumes;
 using Quayside.TestSupport;
 
-namespace Quayside.Engine.Tests.HostResources;
+namespace Quayside.Engine.Tests.DockerSystem;
 
-public class VolumeAndNetworkActionsTests(LiveModelFixture fixture) : IClassFixture<LiveModelFixture>
+/// <summary>Prunes (of volumes and networks, and the system prune) and disk usage on the real engine.</summary>
+public class DockerSystemTests(LiveModelFixture fixture) : IClassFixture<LiveModelFixture>
 {
     private static readonly TimeSpan Seconds5 = TimeSpan.FromSeconds(5);
     private HostModel Model => fixture.Model;
@@ -17,85 +19,37 @@ public class VolumeAndNetworkActionsTests(LiveModelFixture fixture) : IClassFixt
     private NetworkActions Networks => new(Model);
 
     [Fact]
-    public async Task Removing_a_volume_in_use_is_refused_in_words_naming_the_container()
+    public async Task The_prune_lines_remove_exactly_the_candidates_the_pages_list()
     {
-        var volume = LabContainers.UniqueName("inuse");
-        var container = LabContainers.UniqueName("inusec");
+        var label = LabResources.UniqueLabel();
+        var free = LabContainers.UniqueName("eqpv");
+        var held = LabContainers.UniqueName("eqpvh");
+        var freeNet = LabContainers.UniqueName("eqpn");
+        var stoppedNet = LabContainers.UniqueName("eqpns");
+        var holder = LabContainers.UniqueName("eqph");
         try
         {
-            await LabResources.CreateVolumeAsync(volume);
-            var id = await LabContainers.CreateAsync(container, "-v", $"{volume}:/data");
-            var outcome = await Volumes.RemoveAsync([volume], force: false);
-            Assert.False(outcome.Ok);
-            Assert.Equal($"docker volume rm {volume}", outcome.Cli);
-            Assert.Contains($"The volume '{volume}' is in use by container {id[..12]}", outcome.Summary);
-            Assert.True((await DockerCommand.RunAsync("volume", "inspect", volume)).ExitCode == 0, "the volume is gone");
+            await LabResources.CreateVolumeAsync(free, "--label", label);
+            await LabResources.CreateVolumeAsync(held, "--label", label);
+            await LabResources.CreateNetworkAsync(freeNet, "--label", label);
+            await LabResources.CreateNetworkAsync(stoppedNet, "--label", label);
+            // A stopped container holds its volume but not its network.
+            await LabContainers.CreateAsync(holder, "-v", $"{held}:/d", "--network", stoppedNet);
+            Assert.True(await EngineWait.UntilAsync(() => Model.ContainersUsingVolume(held).Count == 1 && Model.ContainersOnNetwork(stoppedNet).Count == 1, TimeSpan.FromSeconds(5)));
+
+            var volumes = VolumeQuery.PruneCandidates(Model, label).Select(v => v.Name).Order().ToList();
+            var networks = NetworkQuery.PruneCandidates(Model, label).Select(n => n.Name).Order().ToList();
+            Assert.Equal([free], volumes);
+            Assert.Equal(new[] { freeNet, stoppedNet }.Order(), networks);
+
+            Assert.Equal(volumes, await DeletedAsync(DockerCli.VolumePrune(label)));
+            Assert.Equal(networks, await DeletedAsync(DockerCli.NetworkPrune(label)));
         }
         finally
         {
-            await LabContainers.RemoveAsync(container);
-            await LabResources.RemoveVolumesAsync(volume);
-        }
-    }
-
-    [Fact]
-    public async Task Removing_a_network_with_a_running_container_or_a_predefined_network_is_refused_in_words()
-    {
-        var network = LabContainers.UniqueName("busy");
-        var container = LabContainers.UniqueName("busyc");
-        try
-        {
-            await LabResources.CreateNetworkAsync(network);
-            await LabContainers.RunSleeperAsync(container, "--network", network);
-            var outcome = await Networks.RemoveAsync([network]);
-            Assert.False(outcome.Ok);
-            Assert.Contains($"The network '{network}' still has containers connected", outcome.Summary);
-
-            var bridge = await Networks.RemoveAsync(["bridge"]);
-            Assert.False(bridge.Ok);
-            Assert.Contains("'bridge' is one of the engine's predefined networks", bridge.Summary);
-        }
-        finally
-        {
-            await LabContainers.RemoveAsync(container);
-            await LabResources.RemoveNetworksAsync(network);
-        }
-    }
-
-    [Fact]
-    public async Task Create_connect_with_an_alias_then_the_second_container_resolves_the_first_by_it()
-    {
-        var network = LabContainers.UniqueName("alias");
-        var first = LabContainers.UniqueName("first");
-        var second = LabContainers.UniqueName("second");
-        try
-        {
-            var created = await Networks.CreateAsync(new NetworkSpec
-            {
-                Name = network, Labels = new Dictionary<string, string> { [LabContainers.TestLabel] = "1", [LabResources.Issue8Label] = "1" },
-            });
-            Assert.True(created.Ok, created.Summary);
-            await LabContainers.RunSleeperAsync(first);
-            await LabContainers.RunSleeperAsync(second, "--network", network);
-            var connect = await Networks.ConnectAsync(network, first, "backend-db", null);
-            Assert.True(connect.Ok, connect.Summary);
-            Assert.Equal($"docker network connect --alias backend-db {network} {first}", connect.Cli);
-
-            var ping = await DockerCommand.RunAsync("exec", second, "ping", "-c1", "-W2", "backend-db");
-            Assert.True(ping.ExitCode == 0, $"ping by alias failed: {ping.Stdout} {ping.Stderr}");
-
-            var aliases = await Networks.AliasesAsync(network, [await DockerCommand.InspectAsync(first, "{{.Id}}")]);
-            Assert.Contains("backend-db", aliases.Values.Single());
-
-            var disconnect = await Networks.DisconnectAsync(network, first, force: false);
-            Assert.True(disconnect.Ok, disconnect.Summary);
-            var after = await DockerCommand.RunAsync("exec", second, "ping", "-c1", "-W2", "backend-db");
-            Assert.NotEqual(0, after.ExitCode);
-        }
-        finally
-        {
-            await LabContainers.RemoveAsync(first, second);
-            await LabResources.RemoveNetworksAsync(network);
+            await LabContainers.RemoveAsync(holder);
+            await LabResources.RemoveVolumesAsync(free, held);
+            await LabResources.RemoveNetworksAsync(freeNet, stoppedNet);
         }
     }
 
@@ -204,6 +158,14 @@ public class VolumeAndNetworkActionsTests(LiveModelFixture fixture) : IClassFixt
             theirs = (await DockerCommand.RunAsync("system", "df", "--format", "{{.Type}}={{.TotalCount}}")).Stdout.Split('\n')[0];
             return ours == theirs;
         }, TimeSpan.FromSeconds(20)), $"Quayside reads {ours}, docker system df says {theirs}");
+    }
+
+    /// <summary>The names a prune line printed under "Deleted ...:".</summary>
+    private static async Task<List<string>> DeletedAsync(string line)
+    {
+        var output = (await DockerCommand.RunLineAsync(line)).EnsureSuccess(line).Stdout.Split('\n', StringSplitOptions.TrimEntries);
+        return [.. output.SkipWhile(l => !l.StartsWith("Deleted", StringComparison.Ordinal)).Skip(1)
+            .TakeWhile(l => l.Length > 0).Order()];
     }
 
     private static async Task<bool> ExistsAsync(string kind, string name) => (await DockerCommand.RunAsync(kind, "inspect", name)).ExitCode == 0;

@@ -6,8 +6,8 @@ using Quayside.TestSupport;
 
 namespace Quayside.Engine.Tests;
 
-/// <summary>A live model plus what the transfer tests made (images and containers, all labelled quayside.test=1), removed at the end.</summary>
-public sealed class TransferFixture : IAsyncLifetime
+/// <summary>A live model plus the images and containers the build, archive and file tests made (all labelled quayside.test=1), removed at the end.</summary>
+public sealed class ImageLabFixture : IAsyncLifetime
 {
     private readonly LiveModelFixture _live = new();
     private readonly List<string> _images = [];
