@@ -1,6 +1,6 @@
 using Quayside.Engine.Progress;
 
-namespace Quayside.Engine.Tests;
+namespace Quayside.Engine.Tests.Progress;
 
 /// <summary>The progress lines build, load and import stream (shared: src/Quayside.Engine/Progress).</summary>
 public class ProgressLineTests
