@@ -18,9 +18,12 @@ public class ApiTests : LoggedInTest
     [Theory]
     [InlineData("/volumes")]
     [InlineData("/networks")]
-    [InlineData("/disk-usage")]
+    [InlineData("/system/disk-usage")]
     [InlineData("/events")]
-    [InlineData("/versions")]
+    [InlineData("/system/versions")]
+    [InlineData("/pulls")]
+    [InlineData("/build")]
+    [InlineData("/image-archives")]
     public async Task The_pages_redirect_to_login_without_a_session(string path)
     {
         var response = await App.CreateBrowserlikeClient().GetAsync(path);

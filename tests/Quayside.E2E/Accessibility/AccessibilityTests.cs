@@ -41,9 +41,9 @@ public sealed class AccessibilityTests(QuaysideApp app, ITestOutputHelper output
             $"/containers/{running}/console", $"/containers/{running}/stats", $"/containers/{running}/top",
             $"/containers/{running}/diff", $"/containers/{running}/files", $"/containers/{running}/commit",
             $"/containers/{running}/json", $"/containers/{running}/update", $"/containers/{running}/duplicate", $"/containers/{exited}",
-            "/images", $"/images/{image}", $"/images/{image}/history", $"/images/{image}/json", "/images/build", "/images/load",
-            "/pull", "/push", "/registries", "/volumes", $"/volumes/{_volume}", "/networks", $"/networks/{_network}",
-            "/disk-usage", "/events", "/versions", $"/logs?c={running}", "/account/sessions", "/not-found",
+            "/images", $"/images/{image}", $"/images/{image}/history", $"/images/{image}/json", "/build", "/image-archives",
+            "/pulls", "/pulls/push", "/registries", "/volumes", $"/volumes/{_volume}", "/networks", $"/networks/{_network}",
+            "/system/disk-usage", "/events", "/system/versions", $"/logs?c={running}", "/account/sessions", "/not-found",
         ];
 
         var problems = new List<string>();

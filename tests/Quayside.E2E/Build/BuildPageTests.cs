@@ -5,7 +5,7 @@ public sealed class BuildPageTests(QuaysideApp app, ITestOutputHelper output) : 
 {
     private async Task OpenBuildPageAsync(string tag, string dockerfile)
     {
-        await LoginAsync(Page, "/images/build");
+        await LoginAsync(Page, "/build");
         await WaitForInteractiveAsync(Page, "[data-testid=build-tags]");
         await Page.Locator("[data-testid=dockerfile]").FillAsync(dockerfile);
         await Page.Locator("[data-testid=build-tags]").FillAsync(tag);

@@ -18,7 +18,7 @@ public sealed class DiskUsagePageTests(QuaysideApp app, ITestOutputHelper output
             await LabResources.CreateVolumeAsync(volume, "--label", label);
             await LabContainers.CreateAsync(stopped, "--label", label, "-v", $"{volume}:/d");
 
-            await LoginAsync(Page, "/disk-usage");
+            await LoginAsync(Page, "/system/disk-usage");
             await Expect(Page.Locator("[data-testid=df-row]")).ToHaveCountAsync(4, new() { Timeout = (float)FirstLoad.TotalMilliseconds });
             await Expect(Page.Locator("[data-testid=df-chart] rect.used")).Not.ToHaveCountAsync(0);
             await Expect(Page.Locator($"[data-testid=df-volume][data-name=\"{volume}\"]")).ToHaveCountAsync(1);

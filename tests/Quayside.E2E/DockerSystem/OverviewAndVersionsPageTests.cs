@@ -47,7 +47,7 @@ public sealed class OverviewAndVersionsPageTests(QuaysideApp app, ITestOutputHel
     [Fact]
     public async Task The_versions_page_shows_docker_version_and_docker_info_in_full()
     {
-        await LoginAsync(Page, "/versions");
+        await LoginAsync(Page, "/system/versions");
         var version = await DockerCommand.OkAsync("version", "--format", "{{.Server.Version}}");
         await Expect(Page.Locator("[data-testid=version-section] dd[data-key=Version]").First).ToHaveTextAsync(version);
         await Expect(Page.Locator("[data-testid=info-section] dd[data-key=DockerRootDir]")).ToHaveTextAsync(

@@ -39,7 +39,7 @@ public sealed class ImageArchivePagesTests(QuaysideApp app, ITestOutputHelper ou
             Assert.Equal(tag.Replace(':', '_') + ".tar", download.SuggestedFilename);
             await DockerCommand.OkAsync("rmi", tag);
 
-            await Page.GotoAsync("/images/load");
+            await Page.GotoAsync("/image-archives");
             await WaitForInteractiveAsync(Page, "[data-testid=mode-load]");
             await Expect(Page.Locator("[data-testid=load-cli] .command")).ToHaveTextAsync("docker load -i images.tar");
             await Page.Locator("[data-testid=transfer-file]").SetInputFilesAsync(file);

@@ -16,7 +16,7 @@ public sealed class ColdStartNavigationTests(ITestOutputHelper output) : IAsyncL
     public Task InitializeAsync() => _cold.InitializeAsync();
 
     [Theory]
-    [InlineData("/pull", "Pull/Search")]
+    [InlineData("/pulls", "Pull/Search")]
     [InlineData("/volumes", "Volumes")]
     public async Task A_click_in_the_top_bar_while_the_circuit_starts_ends_on_the_page_its_url_names(string path, string heading)
     {

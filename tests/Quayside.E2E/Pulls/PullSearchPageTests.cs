@@ -26,10 +26,10 @@ public sealed class PullSearchPageTests(QuaysideApp app, ITestOutputHelper outpu
         var repo = "lab/e2e" + Guid.NewGuid().ToString("N")[..8];
         var reference = await LabRegistryImages.PushMultiArchAsync(LabRegistry.Open, repo, "1", layerBytes: 8_000_000);
         _images.Add(reference);
-        await LoginAsync(Page, "/pull");
+        await LoginAsync(Page, "/pulls");
         await SaveRegistryAsync(LabRegistry.Open);
 
-        await Page.GotoAsync("/pull");
+        await Page.GotoAsync("/pulls");
         await WaitForInteractiveAsync(Page, "[data-testid=search-term]");
         await Page.Locator("[data-testid=search-term]").FillAsync(repo["lab/".Length..]);
         await Page.Locator("[data-testid=search-start]").ClickAsync();
@@ -62,7 +62,7 @@ public sealed class PullSearchPageTests(QuaysideApp app, ITestOutputHelper outpu
     [Fact]
     public async Task A_bad_reference_and_a_missing_tag_give_clear_errors()
     {
-        await LoginAsync(Page, "/pull");
+        await LoginAsync(Page, "/pulls");
         await WaitForInteractiveAsync(Page, "[data-testid=pull-reference]");
         await Page.Locator("[data-testid=pull-reference]").FillAsync("Bad Name:1");
         await Expect(Page.Locator("[data-testid=pull-reference-error]")).ToContainTextAsync("is not a valid image name");
@@ -102,7 +102,7 @@ public sealed class PullSearchPageTests(QuaysideApp app, ITestOutputHelper outpu
         // The secret is never shown again.
         await Expect(Page.Locator("body")).Not.ToContainTextAsync(LabRegistry.Password);
 
-        await Page.GotoAsync($"/pull?image={Uri.EscapeDataString(reference)}");
+        await Page.GotoAsync($"/pulls?image={Uri.EscapeDataString(reference)}");
         await WaitForInteractiveAsync(Page, "[data-testid=pull-start]");
         await Page.Locator("[data-testid=pull-start]").ClickAsync();
         await Expect(Page.Locator("main [data-testid=pull-progress]")).ToHaveAttributeAsync("data-state", "succeeded", new() { Timeout = PullTime });
@@ -111,7 +111,7 @@ public sealed class PullSearchPageTests(QuaysideApp app, ITestOutputHelper outpu
     [Fact]
     public async Task Docker_Hub_search_and_tags_come_from_the_hub_api()
     {
-        await LoginAsync(Page, "/pull");
+        await LoginAsync(Page, "/pulls");
         await WaitForInteractiveAsync(Page, "[data-testid=search-term]");
         await Page.Locator("[data-testid=search-term]").FillAsync("busybox");
         await Page.Locator("[data-testid=search-start]").ClickAsync();
@@ -130,7 +130,7 @@ public sealed class PullSearchPageTests(QuaysideApp app, ITestOutputHelper outpu
     [Fact]
     public async Task The_engine_search_failing_without_internet_is_said_in_words()
     {
-        await LoginAsync(Page, "/pull");
+        await LoginAsync(Page, "/pulls");
         await WaitForInteractiveAsync(Page, "[data-testid=search-term]");
         await Page.Locator("[data-testid=search-term]").FillAsync("busybox");
         await Page.Locator("[data-testid=search-via-engine]").CheckAsync();
@@ -144,7 +144,7 @@ public sealed class PullSearchPageTests(QuaysideApp app, ITestOutputHelper outpu
     {
         var reference = await LabRegistryImages.PushMultiArchAsync(LabRegistry.Open, "lab/fresh", LabRegistry.UniqueTag("leave"), layerBytes: 30_000_000);
         _images.Add(reference);
-        await LoginAsync(Page, "/pull");
+        await LoginAsync(Page, "/pulls");
         await WaitForInteractiveAsync(Page, "[data-testid=pull-reference]");
         await Page.Locator("[data-testid=pull-reference]").FillAsync(reference);
         await Page.Locator("[data-testid=pull-start]").ClickAsync();
@@ -159,8 +159,8 @@ public sealed class PullSearchPageTests(QuaysideApp app, ITestOutputHelper outpu
     [Fact]
     public async Task A_repository_with_many_tags_is_paged()
     {
-        await LoginAsync(Page, "/pull");
-        await Page.GotoAsync($"/pull/tags?source={LabRegistry.Open}&repo=lab/many");
+        await LoginAsync(Page, "/pulls");
+        await Page.GotoAsync($"/pulls/tags?source={LabRegistry.Open}&repo=lab/many");
         await Expect(Page.Locator("[data-testid=tags-page]")).ToHaveTextAsync("Page 1 of 6 (120 tags)", new() { Timeout = 15_000 });
         await Expect(Page.Locator("[data-testid=tag-row]")).ToHaveCountAsync(20);
         await Expect(Page.Locator("[data-testid=tag-row]").First).ToHaveAttributeAsync("data-tag", "t001");

@@ -43,7 +43,7 @@ public sealed class LiveSecurityTests(QuaysideApp app, ITestOutputHelper output)
             "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));");
         var container = await RunSleeperAsync("csp");
         await LoginAsync(Page, "/containers");
-        foreach (var path in new[] { "/containers", $"/containers/{container}", $"/containers/{container}/logs", $"/containers/{container}/console", "/images", "/volumes", "/networks", "/events", "/pull", "/account/sessions" })
+        foreach (var path in new[] { "/containers", $"/containers/{container}", $"/containers/{container}/logs", $"/containers/{container}/console", "/images", "/volumes", "/networks", "/events", "/pulls", "/account/sessions" })
         {
             var response = await Page.GotoAsync(path);
             Assert.Contains("frame-ancestors 'none'", (await response!.AllHeadersAsync())["content-security-policy"]);
