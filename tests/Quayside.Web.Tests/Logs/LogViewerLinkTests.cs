@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.FluentUI.AspNetCore.Components;
 using Quayside.Engine.Logs;
 using Quayside.Web.Logs;
 
@@ -13,6 +14,7 @@ public sealed class LogViewerLinkTests : IAsyncDisposable
     public LogViewerLinkTests()
     {
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        _ctx.Services.AddFluentUIComponents();
         _ctx.Services.AddSingleton(TimeProvider.System);
     }
 
