@@ -49,7 +49,8 @@ public sealed partial record ExecRequest(string Command, string? User = null, st
         if (!string.IsNullOrEmpty(WorkingDir))
             parts.Add(("workdir", WorkingDir));
         parts.AddRange(EnvOrEmpty.Select(e => ("env", e)));
-        return string.Join("&", parts.Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value)));
+        // A browser address, not an engine path: UrlEncode is the pair of the ParseQueryString that reads it back.
+        return string.Join("&", parts.Select(p => p.Key + "=" + HttpUtility.UrlEncode(p.Value)));
     }
 
     /// <summary>Reads a query string as <see cref="ToQueryString"/> writes it; <paramref name="problems"/> are <see cref="Validate"/>'s.</summary>

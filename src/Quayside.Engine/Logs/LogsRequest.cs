@@ -18,7 +18,7 @@ public sealed record LogsRequest(IReadOnlyList<string> Containers, LogQuery Quer
     /// </summary>
     public string ToQueryString()
     {
-        var parts = Containers.Select(c => ("c", c)).ToList();
+        var parts = Containers.Select(c => (Key: "c", Value: c)).ToList();
         parts.Add(("tail", Query.Tail is { } n ? n.ToString(CultureInfo.InvariantCulture) : "all"));
         if (Query.Since is { } since)
             parts.Add(("since", since.Text));
@@ -28,7 +28,8 @@ public sealed record LogsRequest(IReadOnlyList<string> Containers, LogQuery Quer
             parts.Add(("follow", "1"));
         if (Query.Timestamps)
             parts.Add(("timestamps", "1"));
-        return string.Join("&", parts.Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2)));
+        // A browser address, not an engine path: UrlEncode is the pair of the ParseQueryString that reads it back.
+        return string.Join("&", parts.Select(p => p.Key + "=" + HttpUtility.UrlEncode(p.Value)));
     }
 
     /// <summary>Reads a query string as <see cref="ToQueryString"/> writes it; <paramref name="problems"/> holds one sentence per wrong field.</summary>

@@ -21,7 +21,7 @@ public class ExecRequestQueryTests
     public void A_bare_command_is_only_cmd_and_comes_back_with_nothing_else()
     {
         var sent = new ExecRequest("/bin/sh");
-        Assert.Equal("cmd=%2Fbin%2Fsh", sent.ToQueryString());
+        Assert.Equal("cmd=%2fbin%2fsh", sent.ToQueryString());
         var got = ExecRequest.Parse(sent.ToQueryString(), out var problems);
         Assert.Empty(problems);
         Assert.Equal(sent, got);
