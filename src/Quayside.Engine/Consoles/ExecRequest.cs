@@ -1,9 +1,14 @@
 using System.Text.RegularExpressions;
+using System.Web;
 using Quayside.Engine.Cli;
 
 namespace Quayside.Engine.Consoles;
 
-/// <summary>What a console runs in a container: the command as typed, and optionally the user, working dir and extra environment.</summary>
+/// <summary>
+/// What a console runs in a container: the command as typed, and optionally the user, working dir and extra environment.
+/// <see cref="ToQueryString"/> is the one way to write it into the console socket's address, <see cref="Parse"/> the one way
+/// to read and check it back.
+/// </summary>
 public sealed partial record ExecRequest(string Command, string? User = null, string? WorkingDir = null, IReadOnlyList<string>? Env = null)
 {
     /// <summary>The shells tried, in order, when the user names none.</summary>
@@ -34,6 +39,31 @@ public sealed partial record ExecRequest(string Command, string? User = null, st
         }
         return problems;
     }
+
+    /// <summary>The query string (without <c>?</c>): <c>cmd=…&amp;user=…&amp;workdir=…&amp;env=…&amp;env=…</c>, an empty user or working dir left out.</summary>
+    public string ToQueryString()
+    {
+        var parts = new List<(string Key, string Value)> { ("cmd", Command) };
+        if (!string.IsNullOrEmpty(User))
+            parts.Add(("user", User));
+        if (!string.IsNullOrEmpty(WorkingDir))
+            parts.Add(("workdir", WorkingDir));
+        parts.AddRange(EnvOrEmpty.Select(e => ("env", e)));
+        // A browser address, not an engine path: UrlEncode is the pair of the ParseQueryString that reads it back.
+        return string.Join("&", parts.Select(p => p.Key + "=" + HttpUtility.UrlEncode(p.Value)));
+    }
+
+    /// <summary>Reads a query string as <see cref="ToQueryString"/> writes it; <paramref name="problems"/> are <see cref="Validate"/>'s.</summary>
+    public static ExecRequest Parse(string? queryString, out IReadOnlyList<string> problems)
+    {
+        var q = HttpUtility.ParseQueryString(queryString ?? "");
+        var env = q.GetValues("env");
+        var request = new ExecRequest(q["cmd"] ?? "", NullIfEmpty(q["user"]), NullIfEmpty(q["workdir"]), env is null ? null : [.. env]);
+        problems = request.Validate();
+        return request;
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
     /// <summary>Splits the environment box: one NAME=value per line, blank lines ignored.</summary>
     public static IReadOnlyList<string> ParseEnv(string? text) =>

@@ -106,14 +106,7 @@ public sealed partial class ConsolePanel
         var path = $"/ws/exec/{Uri.EscapeDataString(Container.Id)}";
         if (choice.Attach)
             return path + "/attach";
-        var r = Request(choice);
-        var query = new List<string> { "cmd=" + Uri.EscapeDataString(r.Command) };
-        if (r.User is not null)
-            query.Add("user=" + Uri.EscapeDataString(r.User));
-        if (r.WorkingDir is not null)
-            query.Add("workdir=" + Uri.EscapeDataString(r.WorkingDir));
-        query.AddRange(r.EnvOrEmpty.Select(e => "env=" + Uri.EscapeDataString(e)));
-        return path + "?" + string.Join('&', query);
+        return path + "?" + Request(choice).ToQueryString();
     }
 
     [JSInvokable]

@@ -29,11 +29,10 @@ public sealed class ConsoleSocket(ConsoleService consoles, ILogger<ConsoleSocket
         var query = context.Request.Query;
         var rows = Size(query["rows"], 24);
         var cols = Size(query["cols"], 80);
-        var request = new ExecRequest(query["cmd"].ToString(), query["user"], query["workdir"], [.. query["env"].Select(e => e ?? "")]);
+        var request = ExecRequest.Parse(context.Request.QueryString.Value, out var problems);
 
         using var ws = await context.WebSockets.AcceptWebSocketAsync();
-        var problems = attach ? [] : request.Validate();
-        if (problems.Count > 0)
+        if (!attach && problems.Count > 0)
         {
             await SendAndCloseAsync(ws, new { type = "error", message = string.Join(" ", problems) });
             return;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components;
 using Quayside.Engine.Events;
 using Quayside.Engine.Model;
+using Quayside.Web.Components.Shared;
 
 namespace Quayside.Web.Events;
 
@@ -21,7 +22,7 @@ public partial class Events : ComponentBase, IDisposable
     private DateTime? _since, _until;
     private bool _paused, _pastRange, _loading;
     private string? _rangeError;
-    private int _renderPending;
+    private RenderThrottle? _throttle;
 
     [Inject] private HostModel Model { get; set; } = default!;
 
@@ -37,29 +38,30 @@ public partial class Events : ComponentBase, IDisposable
     protected override void OnInitialized()
     {
         _events = [.. Model.RecentEvents];
-        if (RendererInfo.IsInteractive)
-            Model.EventReceived += OnEvent;
+        if (!RendererInfo.IsInteractive)
+            return;
+        _throttle = new RenderThrottle(RenderInterval, () => InvokeAsync(ShowIncoming));
+        Model.EventReceived += OnEvent;
     }
 
     private void OnEvent(EngineEvent e)
     {
         _incoming.Enqueue(e);
-        if (Interlocked.Exchange(ref _renderPending, 1) == 1)
+        _throttle?.Changed();
+    }
+
+    private void ShowIncoming()
+    {
+        var batch = new List<EngineEvent>();
+        while (_incoming.TryDequeue(out var next))
+            batch.Add(next);
+        if (_pastRange)
             return;
-        _ = Task.Delay(RenderInterval).ContinueWith(_ => InvokeAsync(() =>
-        {
-            Volatile.Write(ref _renderPending, 0);
-            var batch = new List<EngineEvent>();
-            while (_incoming.TryDequeue(out var next))
-                batch.Add(next);
-            if (_pastRange)
-                return;
-            if (_paused)
-                _waiting = Keep([.. _waiting, .. batch]);
-            else
-                _events = Keep([.. _events, .. batch]);
-            StateHasChanged();
-        }), TaskScheduler.Default);
+        if (_paused)
+            _waiting = Keep([.. _waiting, .. batch]);
+        else
+            _events = Keep([.. _events, .. batch]);
+        StateHasChanged();
     }
 
     private static List<EngineEvent> Keep(List<EngineEvent> events) =>
@@ -127,6 +129,7 @@ public partial class Events : ComponentBase, IDisposable
     public void Dispose()
     {
         Model.EventReceived -= OnEvent;
+        _throttle?.Dispose();
         GC.SuppressFinalize(this);
     }
 }

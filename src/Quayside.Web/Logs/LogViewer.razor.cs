@@ -27,7 +27,8 @@ public partial class LogViewer : ComponentBase
 
     private string Cli => DockerCli.Logs(Containers.Select(c => c.Name).ToList(), _query);
 
-    private string DownloadHref => "api/logs/download?" + QueryString(includeFollow: false);
+    /// <summary>The options as checked last (shown only when they have no problem), without follow: a file ends.</summary>
+    private string DownloadHref => "api/logs/download?" + new LogsRequest(Ids, _query with { Follow = false }).ToQueryString();
 
     protected override void OnInitialized() => Check();
 
@@ -78,24 +79,11 @@ public partial class LogViewer : ComponentBase
             await _viewer.InvokeVoidAsync("setTimestamps", _timestamps);
     }
 
-    private string StreamUrl => "ws/logs?" + QueryString(includeFollow: true);
+    private string StreamUrl => "ws/logs?" + new LogsRequest(Ids, _query).ToQueryString();
 
-    private string Key => string.Join(",", Containers.Select(c => c.Id));
+    private List<string> Ids => [.. Containers.Select(c => c.Id)];
 
-    private string QueryString(bool includeFollow)
-    {
-        var parts = Containers.Select(c => "c=" + Uri.EscapeDataString(c.Id)).ToList();
-        parts.Add("tail=" + Uri.EscapeDataString(_tail.Trim()));
-        if (!string.IsNullOrWhiteSpace(_since))
-            parts.Add("since=" + Uri.EscapeDataString(_since.Trim()));
-        if (!string.IsNullOrWhiteSpace(_until))
-            parts.Add("until=" + Uri.EscapeDataString(_until.Trim()));
-        if (includeFollow && _follow)
-            parts.Add("follow=1");
-        if (_timestamps)
-            parts.Add("timestamps=1");
-        return string.Join("&", parts);
-    }
+    private string Key => string.Join(",", Ids);
 
     public async ValueTask DisposeAsync()
     {

@@ -9,9 +9,9 @@ public static class LogsDownload
 {
     public static async Task<IResult> HandleAsync(HttpContext http, ContainerLogs logs, EngineClient engine, TimeProvider clock, CancellationToken ct)
     {
-        var request = LogsRequest.From(http.Request, clock);
-        if (request.Problems.Count > 0)
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["logs"] = [.. request.Problems] });
+        var request = LogsRequest.Parse(http.Request.QueryString.Value, clock.GetUtcNow(), out var problems);
+        if (problems.Count > 0)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["logs"] = [.. problems] });
         var query = request.Query with { Follow = false };
         var (targets, error) = await request.ResolveAsync(logs, engine.Endpoint, ct);
         if (error is not null)

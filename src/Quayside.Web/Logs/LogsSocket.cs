@@ -37,7 +37,7 @@ public static class LogsSocket
         var logs = services.GetRequiredService<ContainerLogs>();
         var engine = services.GetRequiredService<EngineClient>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var request = LogsRequest.From(http.Request, clock);
+        var request = LogsRequest.Parse(http.Request.QueryString.Value, clock.GetUtcNow(), out var problems);
 
         using var ws = await http.WebSockets.AcceptWebSocketAsync();
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
@@ -48,9 +48,9 @@ public static class LogsSocket
         var closed = WatchForCloseAsync(ws, cts);
         try
         {
-            if (request.Problems.Count > 0)
+            if (problems.Count > 0)
             {
-                await SendAsync(ws, w => Error(w, string.Join(" ", request.Problems)), gone);
+                await SendAsync(ws, w => Error(w, string.Join(" ", problems)), gone);
                 return;
             }
             var (targets, error) = await request.ResolveAsync(logs, engine.Endpoint, ct);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Quayside.Engine.Pulls;
-using Quayside.Web.Pulls;
+using Quayside.Web.Components.Shared;
 
 namespace Quayside.Web.Pulls;
 
@@ -11,7 +11,7 @@ public partial class PullProgressView
     private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(150);
     private PullJob? _subscribed;
     private TransferSnapshot _snapshot = TransferSnapshot.Starting;
-    private int _renderPending;
+    private RenderThrottle? _throttle;
 
     [Parameter, EditorRequired] public PullJob Job { get; set; } = default!;
 
@@ -25,23 +25,17 @@ public partial class PullProgressView
         if (_subscribed is not null)
             _subscribed.Changed -= OnChanged;
         _subscribed = Job;
+        _throttle ??= new RenderThrottle(MinInterval, () => InvokeAsync(ShowSnapshot));
         Job.Changed += OnChanged;
         _snapshot = Job.Snapshot;
     }
 
-    private void OnChanged(PullJob job)
+    private void OnChanged(PullJob job) => _throttle?.Changed(job.Finished ? TimeSpan.Zero : MinInterval);
+
+    private void ShowSnapshot()
     {
-        if (Interlocked.Exchange(ref _renderPending, 1) == 1)
-            return;
-        _ = Task.Delay(job.Finished ? TimeSpan.Zero : MinInterval).ContinueWith(_ =>
-        {
-            Volatile.Write(ref _renderPending, 0);
-            return InvokeAsync(() =>
-            {
-                _snapshot = Job.Snapshot;
-                StateHasChanged();
-            });
-        }, TaskScheduler.Default);
+        _snapshot = Job.Snapshot;
+        StateHasChanged();
     }
 
     private string StateText => _snapshot.State switch
@@ -58,6 +52,7 @@ public partial class PullProgressView
     {
         if (_subscribed is not null)
             _subscribed.Changed -= OnChanged;
+        _throttle?.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -1,4 +1,5 @@
 using Quayside.Engine.Stats;
+using Quayside.Web.Components.Shared;
 
 namespace Quayside.Web.Stats;
 
@@ -10,7 +11,7 @@ public sealed class StatsWatch(StatsHub hub, Func<Task> onSamples) : IDisposable
 {
     private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(200);
     private readonly Dictionary<string, IDisposable> _subscriptions = [];
-    private int _pending;
+    private readonly RenderThrottle _throttle = new(Coalesce, onSamples);
     private bool _disposed;
 
     public StatsHub Hub => hub;
@@ -29,20 +30,12 @@ public sealed class StatsWatch(StatsHub hub, Func<Task> onSamples) : IDisposable
             _subscriptions[id] = hub.Subscribe(id, OnSample);
     }
 
-    private void OnSample(StatsSample sample)
-    {
-        if (Interlocked.Exchange(ref _pending, 1) == 1)
-            return;
-        _ = Task.Delay(Coalesce).ContinueWith(_ =>
-        {
-            Volatile.Write(ref _pending, 0);
-            return _disposed ? Task.CompletedTask : onSamples();
-        }, TaskScheduler.Default).Unwrap();
-    }
+    private void OnSample(StatsSample sample) => _throttle.Changed();
 
     public void Dispose()
     {
         _disposed = true;
+        _throttle.Dispose();
         foreach (var s in _subscriptions.Values)
             s.Dispose();
         _subscriptions.Clear();

@@ -10,7 +10,7 @@ namespace Quayside.Web.Components.Shared;
 public abstract class LiveComponentBase : ComponentBase, IDisposable
 {
     private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(150);
-    private int _renderPending;
+    private RenderThrottle? _throttle;
     private bool _listening;
 
     [Inject] protected HostModel Model { get; set; } = default!;
@@ -21,27 +21,20 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     {
         if (!_listening)
         {
+            _throttle = new RenderThrottle(MinInterval, () => InvokeAsync(StateHasChanged));
             Model.Changed += OnModelChanged;
             _listening = true;
         }
         return base.SetParametersAsync(parameters);
     }
 
-    private void OnModelChanged()
-    {
-        if (Interlocked.Exchange(ref _renderPending, 1) == 1)
-            return;
-        _ = Task.Delay(MinInterval).ContinueWith(_ =>
-        {
-            Volatile.Write(ref _renderPending, 0);
-            return InvokeAsync(StateHasChanged);
-        }, TaskScheduler.Default);
-    }
+    private void OnModelChanged() => _throttle?.Changed();
 
     public virtual void Dispose()
     {
         if (_listening)
             Model.Changed -= OnModelChanged;
+        _throttle?.Dispose();
         _listening = false;
         GC.SuppressFinalize(this);
     }
