@@ -30,13 +30,9 @@ public sealed class ContainerFiles(HostModel model)
     /// <summary>The container's name for messages, or why there is none.</summary>
     private (string? Name, string? Problem) Find(string container) =>
         model.FindContainer(container) is { } c ? (c.Name, null)
-        : (null, $"There is no container '{container}' on this engine. It may have been removed.");
+        : (null, EngineErrorTranslator.NoContainer(container));
 
-    /// <summary>An engine failure in words; a 404 for a container the model knows is a missing path.</summary>
-    private string Explain(Exception e, string path) =>
-        e is EngineApiException { Status: HttpStatusCode.NotFound } && !((EngineApiException)e).EngineMessage.StartsWith("No such container", StringComparison.OrdinalIgnoreCase)
-            ? $"No such file or folder: {path}."
-            : EngineErrorTranslator.Translate(e, Client.Endpoint).ToString();
+    private string Explain(Exception e, string path) => EngineErrorTranslator.FileProblem(e, path, Client.Endpoint);
 
     public async Task<FileStat> StatAsync(string container, string path, CancellationToken ct)
     {
