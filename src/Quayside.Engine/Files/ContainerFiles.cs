@@ -211,31 +211,36 @@ public sealed class ContainerFiles(HostModel model)
     /// Deletes with <c>rm -rf</c> run by the container's own /bin/sh: the archive API can add and replace but not remove,
     /// so this needs a running container with a shell, and says so otherwise.
     /// </summary>
-    public async Task<ActionOutcome> DeleteAsync(string container, string path, CancellationToken ct = default)
+    public Task<ActionOutcome> DeleteAsync(string container, string path, CancellationToken ct = default) => PlanDelete(container, path).RunAsync(ct);
+
+    /// <summary>The path is checked here; the container (still there, still running) when the plan runs.</summary>
+    public ActionPlan PlanDelete(string container, string path)
     {
         var (normalized, problem) = ContainerPath.Normalize(path);
+        var name = model.FindContainer(container)?.Name ?? container;
+        return new ActionPlan(DockerCli.DeleteFile(name, normalized ?? path), name, problem ?? (normalized == "/" ? "The root folder cannot be deleted." : null),
+            async ct => [await DeleteCheckedAsync(container, normalized!, ct)]);
+    }
+
+    private async Task<ActionResult> DeleteCheckedAsync(string container, string normalized, CancellationToken ct)
+    {
         var summary = model.FindContainer(container);
         var name = summary?.Name ?? container;
-        var cli = DockerCli.DeleteFile(name, normalized ?? path);
-        if (problem is not null)
-            return ActionOutcome.Refused(cli, name, problem);
         if (summary is null)
-            return ActionOutcome.Refused(cli, name, Find(container).Problem!);
-        if (normalized == "/")
-            return ActionOutcome.Refused(cli, name, "The root folder cannot be deleted.");
+            return new ActionResult(name, false, Find(container).Problem!);
         if (summary.State != "running")
-            return ActionOutcome.Refused(cli, name, $"Deleting needs the container running: {name} is {summary.State}. Files can be added and replaced in a stopped container (the archive API), but not removed; start it, then delete.");
+            return new ActionResult(name, false, $"Deleting needs the container running: {name} is {summary.State}. Files can be added and replaced in a stopped container (the archive API), but not removed; start it, then delete.");
         try
         {
-            return new ActionOutcome(cli, [new ActionResult(name, true, await RemoveAsync(container, name, normalized!, ct))]);
+            return new ActionResult(name, true, await RemoveAsync(container, name, normalized, ct));
         }
         catch (FileProblemException e)
         {
-            return ActionOutcome.Refused(cli, name, e.Message);
+            return new ActionResult(name, false, e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            return ActionOutcome.Refused(cli, name, Explain(e, normalized!));
+            return new ActionResult(name, false, Explain(e, normalized));
         }
     }
 

@@ -111,6 +111,46 @@ public class ContainersPageTests : IAsyncLifetime
         Assert.Equal("running", await DockerCommand.InspectAsync(name, "{{.State.Status}}"));
     }
 
+    [Fact]
+    public async Task Kill_shows_its_line_before_asking_and_the_outcome_reports_that_same_line()
+    {
+        var name = LabContainers.UniqueName("bunit-kill");
+        _made.Add(name);
+        await LabContainers.RunSleeperAsync(name);
+        var page = _ctx.Bunit.Render<ContainersPage>();
+        await TriggerAsync(page, () => page.Find("[data-testid=search]").Input(name));
+        page.WaitForAssertion(() => Assert.NotNull(Row(page, name)), TimeSpan.FromSeconds(2));
+
+        await TriggerAsync(page, () => Row(page, name)!.QuerySelector("[data-testid=row-kill]")!.Click());
+        var shown = page.Find("[data-testid=confirm-cli] .command").TextContent;
+        Assert.Equal($"docker kill -s SIGKILL {name}", shown);
+        await TriggerAsync(page, () => page.Find("[data-testid=confirm-button]").Click());
+
+        page.WaitForAssertion(() => Assert.Equal(shown, page.Find("[data-testid=outcome-cli] .command").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Equal("137", await DockerCommand.InspectAsync(name, "{{.State.ExitCode}}"));
+    }
+
+    [Fact]
+    public async Task A_signal_that_is_not_one_is_refused_once_in_words_without_asking()
+    {
+        var name = LabContainers.UniqueName("bunit-badsig");
+        _made.Add(name);
+        await LabContainers.RunSleeperAsync(name);
+        var page = _ctx.Bunit.Render<ContainersPage>();
+        await TriggerAsync(page, () => page.Find("[data-testid=search]").Input(name));
+        page.WaitForAssertion(() => Assert.NotNull(Row(page, name)), TimeSpan.FromSeconds(2));
+
+        await TriggerAsync(page, () => page.Find("[data-testid=kill-signal]").Change("sig term"));
+        await TriggerAsync(page, () => Row(page, name)!.QuerySelector("[data-testid=row-kill]")!.Click());
+
+        Assert.Empty(page.FindAll("[data-testid=confirm-dialog]"));
+        var outcome = page.Find("[data-testid=outcome]");
+        var sentence = Quayside.Engine.Actions.InputRules.Signal("sig term")!;
+        Assert.Equal(2, outcome.TextContent.Split(sentence).Length); // the sentence, once
+        Assert.Equal(Quayside.Engine.Cli.DockerCli.Kill([name], "sig term"), page.Find("[data-testid=outcome-cli] .command").TextContent);
+        Assert.Equal("running", await DockerCommand.InspectAsync(name, "{{.State.Status}}"));
+    }
+
     private static string[] Headers(IRenderedComponent<ContainersPage> page) =>
         [.. page.FindAll("[data-testid=containers-table] thead th").Select(th => th.TextContent.Trim()).Where(t => t.Length > 0)];
 
