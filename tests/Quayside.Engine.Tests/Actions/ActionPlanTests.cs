@@ -157,11 +157,11 @@ public class ActionPlanTests(LiveModelFixture fixture) : IClassFixture<LiveModel
         var name = await SleeperAsync("planfile");
         try
         {
-            await DockerCommand.OkAsync("exec", name, "touch", "/tmp/gone");
+            await DockerCommand.OkAsync("exec", name, "touch", "/gone");
             var files = new ContainerFiles(Model);
             await RefusedOnceAsync(files.PlanDelete(name, "/"), "The root folder cannot be deleted.");
-            await RunShownAsync(files.PlanDelete(name, "/tmp/gone"), Quayside.Engine.Cli.DockerCli.DeleteFile(name, "/tmp/gone"));
-            Assert.NotEqual(0, (await DockerCommand.RunAsync("exec", name, "test", "-e", "/tmp/gone")).ExitCode);
+            await RunShownAsync(files.PlanDelete(name, "/gone"), Quayside.Engine.Cli.DockerCli.DeleteFile(name, "/gone"));
+            Assert.NotEqual(0, (await DockerCommand.RunAsync("exec", name, "test", "-e", "/gone")).ExitCode);
         }
         finally
         {
