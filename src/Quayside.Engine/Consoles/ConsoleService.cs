@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Quayside.Engine.Connection;
-using Quayside.Engine.Errors;
 
 namespace Quayside.Engine.Consoles;
 
@@ -118,7 +117,7 @@ public sealed class ConsoleService(EngineClient client, ILogger<ConsoleService>?
         while ((info = await client.GetAsync<JsonObject>($"{EnginePath.Exec(exec)}/json", ct))["Running"]?.GetValue<bool>() == true && DateTime.UtcNow < deadline)
             await Task.Delay(20, ct);
         var code = info["ExitCode"]?.GetValue<int?>();
-        return new ConsoleEnd(code, CommandNotFound: EngineErrorTranslator.IsCommandNotFound(code, firstOutput));
+        return new ConsoleEnd(code, CommandNotFound: Errors.EngineErrorTranslator.IsCommandNotFound(code, firstOutput));
     }
 
     /// <summary>

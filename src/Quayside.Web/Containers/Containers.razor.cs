@@ -195,15 +195,9 @@ public partial class Containers : ListPageBase
     {
         if (_renameTarget is null)
             return;
-        var plan = Actions.PlanRename(_renameTarget, _renameTo);
-        _renameError = plan.Problem;
-        if (_renameError is not null)
-            return;
-        await RunAsync(() => plan.RunAsync());
-        if (Outcome?.Ok == true)
+        _renameError = await RunFormAsync(Actions.PlanRename(_renameTarget, _renameTo));
+        if (_renameError is null)
             _renameTarget = null;
-        else
-            _renameError = Outcome?.Results.FirstOrDefault()?.Message;
     }
 
     private static string? NullIfBlank(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

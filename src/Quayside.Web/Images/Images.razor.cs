@@ -65,15 +65,9 @@ public partial class Images : ListPageBase
     {
         if (_tagSource is null)
             return;
-        var plan = Actions.PlanTag(_tagSource, _tagTarget.Trim());
-        _tagError = plan.Problem;
-        if (_tagError is not null)
-            return;
-        await RunAsync(() => plan.RunAsync());
-        if (Outcome?.Ok == true)
+        _tagError = await RunFormAsync(Actions.PlanTag(_tagSource, _tagTarget.Trim()));
+        if (_tagError is null)
             _tagSource = null;
-        else
-            _tagError = Outcome?.Results.FirstOrDefault()?.Message;
     }
 
     private static string CreateHref(ImageSummary image) => $"/containers/new?image={Uri.EscapeDataString(image.Reference)}";

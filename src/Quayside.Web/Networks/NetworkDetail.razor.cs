@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
+using Quayside.Engine.Actions;
+using Quayside.Engine.Cli;
 using Quayside.Engine.Networks;
 using Quayside.Web.Components.Shared;
 

@@ -6,8 +6,6 @@ namespace Quayside.Engine.Tests.Errors;
 
 public class EngineErrorTranslatorRegistriesTests
 {
-    private const string Registry = "10.0.0.5:5000";
-
     [Fact]
     public void A_login_the_registry_asks_for_names_where_to_add_it()
     {
@@ -89,4 +87,6 @@ public class EngineErrorTranslatorRegistriesTests
         Assert.Equal("The registry 10.0.0.5:5000 sent the manifest of app:1 that is not JSON; check that the address points at a registry.",
             EngineErrorTranslator.AnswerNotJson(source, what));
     }
+
+    private const string Registry = "10.0.0.5:5000";
 }

@@ -207,4 +207,52 @@ public class VolumeAndNetworkActionsTests(LiveModelFixture fixture) : IClassFixt
     }
 
     private static async Task<bool> ExistsAsync(string kind, string name) => (await DockerCommand.RunAsync(kind, "inspect", name)).ExitCode == 0;
+
+    [Fact]
+    public async Task Network_connect_disconnect_and_remove_run_the_line_their_plan_showed()
+    {
+        var network = LabContainers.UniqueName("plannet");
+        var container = LabContainers.UniqueName("plannetc");
+        try
+        {
+            await LabContainers.RunSleeperAsync(container);
+            await LabResources.CreateNetworkAsync(network);
+            Assert.True(await EngineWait.UntilAsync(() => Model.FindNetwork(network) is not null, Seconds5));
+            await PlanAssert.RefusedOnceAsync(Networks.PlanConnect(network, "", "db", null), "Choose the container to connect.");
+            await PlanAssert.RefusedOnceAsync(Networks.PlanConnect(network, container, "db", "10.300.0.1"),
+                "'10.300.0.1' is not a valid IP address: use an IPv4 or IPv6 address, e.g. 172.30.0.10.");
+            await PlanAssert.RunsAsShownAsync(Networks.PlanConnect(network, container, "db", null), $"docker network connect --alias db {network} {container}");
+            await PlanAssert.RunsAsShownAsync(Networks.PlanDisconnect(network, container, force: false), $"docker network disconnect {network} {container}");
+            await PlanAssert.RunsAsShownAsync(Networks.PlanRemove([network]), $"docker network rm {network}");
+            await LabResources.CreateVolumeAsync(network);
+            await PlanAssert.RunsAsShownAsync(Volumes.PlanRemove([network], force: false), $"docker volume rm {network}");
+            var label = LabResources.UniqueLabel();
+            await PlanAssert.RunsAsShownAsync(Volumes.PlanPrune(label), Quayside.Engine.Cli.DockerCli.VolumePrune(label));
+        }
+        finally
+        {
+            await LabContainers.RemoveAsync(container);
+            await LabResources.RemoveNetworksAsync(network);
+            await LabResources.RemoveVolumesAsync(network);
+        }
+    }
+
+    [Fact]
+    public async Task Every_prune_refuses_a_label_that_is_not_a_filter_once_in_words()
+    {
+        const string sentence = "'a b' is not a label filter: write key or key=value (no spaces in the key).";
+        var system = new SystemActions(Model, new ContainerActions(Model), new ImageActions(Model), Volumes, Networks);
+        await PlanAssert.RefusedOnceAsync(new ContainerActions(Model).PlanPrune("a b"), sentence);
+        await PlanAssert.RefusedOnceAsync(new ImageActions(Model).PlanPrune(allUnused: true, "a b"), sentence);
+        await PlanAssert.RefusedOnceAsync(Volumes.PlanPrune("a b"), sentence);
+        await PlanAssert.RefusedOnceAsync(Networks.PlanPrune("a b"), sentence);
+        await PlanAssert.RefusedOnceAsync(system.PlanPrune(allImages: false, withVolumes: true, "a b"), sentence);
+
+        // The build cache has no labels; the disk usage page still refuses its prune on top when the label box is not a filter.
+        var cache = system.PlanPruneBuildCache(false);
+        Assert.Same(cache, cache.RefusedIf(null));
+        await PlanAssert.RefusedOnceAsync(cache.RefusedIf(sentence), sentence);
+        Assert.Equal(cache.Cli, cache.RefusedIf(sentence).Cli);
+        Assert.Equal(sentence, Volumes.PlanPrune("a b").RefusedIf("Another reason.").Problem);
+    }
 }
