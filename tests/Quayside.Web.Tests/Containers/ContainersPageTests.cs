@@ -36,7 +36,7 @@ public class ContainersPageTests : IAsyncLifetime
     internal static IElement? Row(IRenderedComponent<ContainersPage> page, string name) =>
         page.FindAll("tr[data-testid=container-row]").FirstOrDefault(r => r.GetAttribute("data-name") == name);
 
-    /// <summary>A running sleeper of this test, and the page searched down to its row.</summary>
+    /// <summary>A running sleeper of this test, and the page searched down to its row, shown running (its menu then offers kill).</summary>
     private async Task<(string Name, IRenderedComponent<ContainersPage> Page)> RenderWithSleeperAsync(string prefix)
     {
         var name = LabContainers.UniqueName(prefix);
@@ -44,7 +44,7 @@ public class ContainersPageTests : IAsyncLifetime
         await LabContainers.RunSleeperAsync(name);
         var page = _ctx.Bunit.Render<ContainersPage>();
         await TriggerAsync(page, () => page.Find("[data-testid=search]").Input(name));
-        page.WaitForAssertion(() => Assert.NotNull(Row(page, name)), TimeSpan.FromSeconds(2));
+        page.WaitForAssertion(() => Assert.Equal("running", Row(page, name)?.GetAttribute("data-state")), TimeSpan.FromSeconds(2));
         return (name, page);
     }
 
