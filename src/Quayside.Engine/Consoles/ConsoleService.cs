@@ -9,7 +9,7 @@ using Quayside.Engine.Connection;
 namespace Quayside.Engine.Consoles;
 
 /// <summary>Terminals in containers: exec with a TTY, attach to the main process, finding a shell, and adding one when there is none.</summary>
-public sealed partial class ConsoleService(EngineClient client, ILogger<ConsoleService>? log = null)
+public sealed class ConsoleService(EngineClient client, ILogger<ConsoleService>? log = null)
 {
     public const string DetachKeys = "ctrl-p,ctrl-q";
     public const string QuaysideDir = "/.quayside";
@@ -118,7 +118,7 @@ public sealed partial class ConsoleService(EngineClient client, ILogger<ConsoleS
         while ((info = await client.GetAsync<JsonObject>(EngineRoutes.ExecInspect(exec), ct))["Running"]?.GetValue<bool>() == true && DateTime.UtcNow < deadline)
             await Task.Delay(20, ct);
         var code = info["ExitCode"]?.GetValue<int?>();
-        return new ConsoleEnd(code, CommandNotFound: code is 126 or 127 && NotFoundText().IsMatch(firstOutput));
+        return new ConsoleEnd(code, CommandNotFound: Errors.EngineErrorTranslator.IsCommandNotFound(code, firstOutput));
     }
 
     /// <summary>
@@ -203,9 +203,6 @@ public sealed partial class ConsoleService(EngineClient client, ILogger<ConsoleS
 
     private async Task<string> FullIdAsync(string container, CancellationToken ct) =>
         (await client.InspectContainerAsync(container, ct))["Id"]!.GetValue<string>();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"exec: ""[^""]*"": (stat [^\n]*: no such file or directory|executable file not found)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex NotFoundText();
 
     /// <summary>The architecture of the container's image as Debian names it (amd64, arm64, ...).</summary>
     public async Task<string> ArchitectureAsync(string container, CancellationToken ct)

@@ -12,48 +12,65 @@ public sealed class ContainerActions(HostModel model)
 {
     private EngineClient Client => model.Client;
 
-    public Task<ActionOutcome> StartAsync(IReadOnlyList<string> targets, CancellationToken ct = default) =>
-        ForEach(targets, DockerCli.Start, "Started", id => Post(EngineRoutes.ContainerStart(id), ct), ct);
+    public ActionPlan PlanStart(IReadOnlyList<string> targets) =>
+        ForEach(targets, DockerCli.Start, "Started", (id, ct) => Post(EngineRoutes.ContainerStart(id), ct));
+
+    public Task<ActionOutcome> StartAsync(IReadOnlyList<string> targets, CancellationToken ct = default) => PlanStart(targets).RunAsync(ct);
+
+    public ActionPlan PlanStop(IReadOnlyList<string> targets, int timeoutSeconds) =>
+        ForEach(targets, n => DockerCli.Stop(n, timeoutSeconds), "Stopped", (id, ct) => Post(EngineRoutes.ContainerStop(id, timeoutSeconds), ct, TimeSpan.FromSeconds(timeoutSeconds + 30)),
+            InputRules.StopTimeout(timeoutSeconds));
 
     public Task<ActionOutcome> StopAsync(IReadOnlyList<string> targets, int timeoutSeconds, CancellationToken ct = default) =>
-        InputRules.StopTimeout(timeoutSeconds) is { } problem
-            ? Task.FromResult(ActionOutcome.Refused(DockerCli.Stop(Names(targets), timeoutSeconds), string.Join(", ", targets), problem))
-            : ForEach(targets, n => DockerCli.Stop(n, timeoutSeconds), "Stopped", id => Post(EngineRoutes.ContainerStop(id, timeoutSeconds), ct, TimeSpan.FromSeconds(timeoutSeconds + 30)), ct);
+        PlanStop(targets, timeoutSeconds).RunAsync(ct);
+
+    public ActionPlan PlanRestart(IReadOnlyList<string> targets, int timeoutSeconds) =>
+        ForEach(targets, n => DockerCli.Restart(n, timeoutSeconds), "Restarted", (id, ct) => Post(EngineRoutes.ContainerRestart(id, timeoutSeconds), ct, TimeSpan.FromSeconds(timeoutSeconds + 30)),
+            InputRules.StopTimeout(timeoutSeconds));
 
     public Task<ActionOutcome> RestartAsync(IReadOnlyList<string> targets, int timeoutSeconds, CancellationToken ct = default) =>
-        InputRules.StopTimeout(timeoutSeconds) is { } problem
-            ? Task.FromResult(ActionOutcome.Refused(DockerCli.Restart(Names(targets), timeoutSeconds), string.Join(", ", targets), problem))
-            : ForEach(targets, n => DockerCli.Restart(n, timeoutSeconds), "Restarted", id => Post(EngineRoutes.ContainerRestart(id, timeoutSeconds), ct, TimeSpan.FromSeconds(timeoutSeconds + 30)), ct);
+        PlanRestart(targets, timeoutSeconds).RunAsync(ct);
 
-    public Task<ActionOutcome> PauseAsync(IReadOnlyList<string> targets, CancellationToken ct = default) =>
-        ForEach(targets, DockerCli.Pause, "Paused", id => Post(EngineRoutes.ContainerPause(id), ct), ct);
+    public ActionPlan PlanPause(IReadOnlyList<string> targets) =>
+        ForEach(targets, DockerCli.Pause, "Paused", (id, ct) => Post(EngineRoutes.ContainerPause(id), ct));
 
-    public Task<ActionOutcome> UnpauseAsync(IReadOnlyList<string> targets, CancellationToken ct = default) =>
-        ForEach(targets, DockerCli.Unpause, "Unpaused", id => Post(EngineRoutes.ContainerUnpause(id), ct), ct);
+    public Task<ActionOutcome> PauseAsync(IReadOnlyList<string> targets, CancellationToken ct = default) => PlanPause(targets).RunAsync(ct);
+
+    public ActionPlan PlanUnpause(IReadOnlyList<string> targets) =>
+        ForEach(targets, DockerCli.Unpause, "Unpaused", (id, ct) => Post(EngineRoutes.ContainerUnpause(id), ct));
+
+    public Task<ActionOutcome> UnpauseAsync(IReadOnlyList<string> targets, CancellationToken ct = default) => PlanUnpause(targets).RunAsync(ct);
+
+    public ActionPlan PlanKill(IReadOnlyList<string> targets, string signal) =>
+        ForEach(targets, n => DockerCli.Kill(n, signal), $"Sent {signal} to", (id, ct) => Post(EngineRoutes.ContainerKill(id, signal), ct),
+            InputRules.Signal(signal));
 
     public Task<ActionOutcome> KillAsync(IReadOnlyList<string> targets, string signal, CancellationToken ct = default) =>
-        InputRules.Signal(signal) is { } problem
-            ? Task.FromResult(ActionOutcome.Refused(DockerCli.Kill(Names(targets), signal), string.Join(", ", targets), problem))
-            : ForEach(targets, n => DockerCli.Kill(n, signal), $"Sent {signal} to", id => Post(EngineRoutes.ContainerKill(id, signal), ct), ct);
+        PlanKill(targets, signal).RunAsync(ct);
+
+    public ActionPlan PlanRemove(IReadOnlyList<string> targets, bool force, bool volumes) =>
+        ForEach(targets, n => DockerCli.Remove(n, force, volumes), "Removed",
+            (id, ct) => Client.SendAsync(HttpMethod.Delete, EngineRoutes.ContainerRemove(id, force, volumes), ct: ct, timeout: TimeSpan.FromMinutes(2)));
 
     public Task<ActionOutcome> RemoveAsync(IReadOnlyList<string> targets, bool force, bool volumes, CancellationToken ct = default) =>
-        ForEach(targets, n => DockerCli.Remove(n, force, volumes), "Removed",
-            id => Client.SendAsync(HttpMethod.Delete, EngineRoutes.ContainerRemove(id, force, volumes), ct: ct, timeout: TimeSpan.FromMinutes(2)), ct);
+        PlanRemove(targets, force, volumes).RunAsync(ct);
 
-    public async Task<ActionOutcome> RenameAsync(string target, string newName, CancellationToken ct = default)
+    public ActionPlan PlanRename(string target, string newName)
     {
         var current = DisplayName(target);
-        var cli = DockerCli.Rename(current, newName);
-        if (InputRules.ContainerName(newName) is { } problem)
-            return ActionOutcome.Refused(cli, current, problem);
-        return new ActionOutcome(cli, [await Attempt(current, $"Renamed {current} to {newName}.",
-            () => Post(EngineRoutes.ContainerRename(target, newName), ct), ct)]);
+        return new ActionPlan(DockerCli.Rename(current, newName), current, InputRules.ContainerName(newName), async ct =>
+            [await Attempt(current, $"Renamed {current} to {newName}.", () => Post(EngineRoutes.ContainerRename(target, newName), ct), ct)]);
     }
 
+    public Task<ActionOutcome> RenameAsync(string target, string newName, CancellationToken ct = default) =>
+        PlanRename(target, newName).RunAsync(ct);
+
     /// <summary>Removes every stopped container (optionally only those with a label), like <c>docker container prune -f</c>.</summary>
-    public async Task<ActionOutcome> PruneAsync(string? label = null, CancellationToken ct = default)
+    public Task<ActionOutcome> PruneAsync(string? label = null, CancellationToken ct = default) => PlanPrune(label).RunAsync(ct);
+
+    public ActionPlan PlanPrune(string? label = null)
     {
-        return new ActionOutcome(DockerCli.ContainerPrune(label), [await ActionAttempt.RunAsync("stopped containers", Client.Endpoint, async () =>
+        return new ActionPlan(DockerCli.ContainerPrune(label), "stopped containers", InputRules.LabelFilter(label), async ct => [await ActionAttempt.RunAsync("stopped containers", Client.Endpoint, async () =>
         {
             var (_, body) = await Client.SendAsync(HttpMethod.Post, EngineRoutes.ContainersPrune(label is null ? null : EngineRoutes.Filter("label", label)), ct: ct, timeout: TimeSpan.FromMinutes(10));
             var deleted = body?["ContainersDeleted"]?.AsArray().Count ?? 0;
@@ -76,12 +93,12 @@ public sealed class ContainerActions(HostModel model)
     private Task<(HttpStatusCode Status, JsonNode? Body)> Post(string path, CancellationToken ct, TimeSpan? timeout = null) =>
         Client.SendAsync(HttpMethod.Post, path, ct: ct, timeout: timeout);
 
-    private async Task<ActionOutcome> ForEach(IReadOnlyList<string> targets, Func<IEnumerable<string>, string> cli, string pastTense,
-        Func<string, Task<(HttpStatusCode Status, JsonNode? Body)>> call, CancellationToken ct)
+    private ActionPlan ForEach(IReadOnlyList<string> targets, Func<IEnumerable<string>, string> cli, string pastTense,
+        Func<string, CancellationToken, Task<(HttpStatusCode Status, JsonNode? Body)>> call, string? problem = null)
     {
         var names = Names(targets);
-        var results = await Task.WhenAll(targets.Select((t, i) => Attempt(names[i], $"{pastTense} {names[i]}.", () => call(t), ct)));
-        return new ActionOutcome(cli(names), results);
+        return new ActionPlan(cli(names), string.Join(", ", targets), problem, async ct =>
+            await Task.WhenAll(targets.Select((t, i) => Attempt(names[i], $"{pastTense} {names[i]}.", () => call(t, ct), ct))));
     }
 
     private Task<ActionResult> Attempt(string name, string success, Func<Task<(HttpStatusCode Status, JsonNode? Body)>> call, CancellationToken ct) =>

@@ -27,27 +27,30 @@ public sealed class SystemActions(HostModel model, ContainerActions containers, 
     /// volumes, dangling (with <paramref name="allImages"/>: unused) images, and the build cache, in the CLI's order. With a
     /// label filter the build cache is left alone (its records carry no labels).
     /// </summary>
-    public async Task<ActionOutcome> PruneAsync(bool allImages, bool withVolumes, string? label = null, CancellationToken ct = default)
-    {
-        var cli = DockerCli.SystemPrune(allImages, withVolumes, label);
-        if (InputRules.LabelFilter(label) is { } problem)
-            return ActionOutcome.Refused(cli, "system", problem);
-        label = string.IsNullOrWhiteSpace(label) ? null : label.Trim();
-        var steps = new List<ActionOutcome>
-        {
-            await containers.PruneAsync(label, ct),
-            await networks.PruneAsync(label, ct),
-        };
-        if (withVolumes)
-            steps.Add(await volumes.PruneAsync(label, ct));
-        steps.Add(await images.PruneAsync(allImages, label, ct));
-        if (label is null)
-            steps.Add(await PruneBuildCacheAsync(allImages, ct));
-        return new ActionOutcome(cli, [.. steps.SelectMany(s => s.Results)]);
-    }
+    public Task<ActionOutcome> PruneAsync(bool allImages, bool withVolumes, string? label = null, CancellationToken ct = default) =>
+        PlanPrune(allImages, withVolumes, label).RunAsync(ct);
 
-    public async Task<ActionOutcome> PruneBuildCacheAsync(bool all, CancellationToken ct = default) =>
-        new(DockerCli.BuilderPrune(all), [await ActionAttempt.RunAsync("build cache", model.Client.Endpoint, async () =>
+    public ActionPlan PlanPrune(bool allImages, bool withVolumes, string? label = null) =>
+        new(DockerCli.SystemPrune(allImages, withVolumes, label), "system", InputRules.LabelFilter(label), async ct =>
+        {
+            var trimmed = string.IsNullOrWhiteSpace(label) ? null : label.Trim();
+            var steps = new List<ActionOutcome>
+            {
+                await containers.PruneAsync(trimmed, ct),
+                await networks.PruneAsync(trimmed, ct),
+            };
+            if (withVolumes)
+                steps.Add(await volumes.PruneAsync(trimmed, ct));
+            steps.Add(await images.PruneAsync(allImages, trimmed, ct));
+            if (trimmed is null)
+                steps.Add(await PruneBuildCacheAsync(allImages, ct));
+            return [.. steps.SelectMany(s => s.Results)];
+        });
+
+    public Task<ActionOutcome> PruneBuildCacheAsync(bool all, CancellationToken ct = default) => PlanPruneBuildCache(all).RunAsync(ct);
+
+    public ActionPlan PlanPruneBuildCache(bool all) =>
+        new(DockerCli.BuilderPrune(all), "build cache", null, async ct => [await ActionAttempt.RunAsync("build cache", model.Client.Endpoint, async () =>
         {
             var (_, body) = await model.Client.SendAsync(HttpMethod.Post, EngineRoutes.BuildPrune(all), ct: ct, timeout: TimeSpan.FromMinutes(10));
             var count = body?["CachesDeleted"] is JsonArray list ? list.Count : 0;

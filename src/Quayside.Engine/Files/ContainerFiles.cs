@@ -27,13 +27,9 @@ public sealed class ContainerFiles(HostModel model)
     /// <summary>The container's name for messages, or why there is none.</summary>
     private (string? Name, string? Problem) Find(string container) =>
         model.FindContainer(container) is { } c ? (c.Name, null)
-        : (null, $"There is no container '{container}' on this engine. It may have been removed.");
+        : (null, EngineErrorTranslator.NoContainer(container));
 
-    /// <summary>An engine failure in words; a 404 for a container the model knows is a missing path.</summary>
-    private string Explain(Exception e, string path) =>
-        e is EngineApiException { Status: HttpStatusCode.NotFound } && !((EngineApiException)e).EngineMessage.StartsWith("No such container", StringComparison.OrdinalIgnoreCase)
-            ? $"No such file or folder: {path}."
-            : EngineErrorTranslator.Translate(e, Client.Endpoint).ToString();
+    private string Explain(Exception e, string path) => EngineErrorTranslator.FileProblem(e, path, Client.Endpoint);
 
     public async Task<FileStat> StatAsync(string container, string path, CancellationToken ct)
     {
@@ -212,31 +208,36 @@ public sealed class ContainerFiles(HostModel model)
     /// Deletes with <c>rm -rf</c> run by the container's own /bin/sh: the archive API can add and replace but not remove,
     /// so this needs a running container with a shell, and says so otherwise.
     /// </summary>
-    public async Task<ActionOutcome> DeleteAsync(string container, string path, CancellationToken ct = default)
+    public Task<ActionOutcome> DeleteAsync(string container, string path, CancellationToken ct = default) => PlanDelete(container, path).RunAsync(ct);
+
+    /// <summary>The path is checked here; the container (still there, still running) when the plan runs.</summary>
+    public ActionPlan PlanDelete(string container, string path)
     {
         var (normalized, problem) = ContainerPath.Normalize(path);
+        var name = model.FindContainer(container)?.Name ?? container;
+        return new ActionPlan(DockerCli.DeleteFile(name, normalized ?? path), name, problem ?? (normalized == "/" ? "The root folder cannot be deleted." : null),
+            async ct => [await DeleteCheckedAsync(container, normalized!, ct)]);
+    }
+
+    private async Task<ActionResult> DeleteCheckedAsync(string container, string normalized, CancellationToken ct)
+    {
         var summary = model.FindContainer(container);
         var name = summary?.Name ?? container;
-        var cli = DockerCli.DeleteFile(name, normalized ?? path);
-        if (problem is not null)
-            return ActionOutcome.Refused(cli, name, problem);
         if (summary is null)
-            return ActionOutcome.Refused(cli, name, Find(container).Problem!);
-        if (normalized == "/")
-            return ActionOutcome.Refused(cli, name, "The root folder cannot be deleted.");
+            return new ActionResult(name, false, Find(container).Problem!);
         if (summary.State != "running")
-            return ActionOutcome.Refused(cli, name, $"Deleting needs the container running: {name} is {summary.State}. Files can be added and replaced in a stopped container (the archive API), but not removed; start it, then delete.");
+            return new ActionResult(name, false, $"Deleting needs the container running: {name} is {summary.State}. Files can be added and replaced in a stopped container (the archive API), but not removed; start it, then delete.");
         try
         {
-            return new ActionOutcome(cli, [new ActionResult(name, true, await RemoveAsync(container, name, normalized!, ct))]);
+            return new ActionResult(name, true, await RemoveAsync(container, name, normalized, ct));
         }
         catch (FileProblemException e)
         {
-            return ActionOutcome.Refused(cli, name, e.Message);
+            return new ActionResult(name, false, e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            return ActionOutcome.Refused(cli, name, Explain(e, normalized!));
+            return new ActionResult(name, false, Explain(e, normalized));
         }
     }
 

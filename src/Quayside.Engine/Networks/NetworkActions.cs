@@ -67,27 +67,30 @@ public sealed class NetworkActions(HostModel model)
         return found;
     }
 
-    public async Task<ActionOutcome> RemoveAsync(IReadOnlyList<string> networks, CancellationToken ct = default)
+    public Task<ActionOutcome> RemoveAsync(IReadOnlyList<string> networks, CancellationToken ct = default) => PlanRemove(networks).RunAsync(ct);
+
+    public ActionPlan PlanRemove(IReadOnlyList<string> networks)
     {
         var names = networks.Select(n => model.FindNetwork(n)?.Name ?? n).ToList();
-        var results = await Task.WhenAll(networks.Select((network, i) => ActionAttempt.RunAsync(names[i], model.Client.Endpoint, async () =>
+        return new ActionPlan(DockerCli.NetworkRemove(names), string.Join(", ", names), null, async ct =>
+            await Task.WhenAll(networks.Select((network, i) => ActionAttempt.RunAsync(names[i], model.Client.Endpoint, async () =>
         {
             await model.Client.SendAsync(HttpMethod.Delete, EngineRoutes.NetworkRemove(network), ct: ct);
             return $"Removed network {names[i]}.";
-        }, nameFailures: networks.Count > 1, ct)));
-        return new ActionOutcome(DockerCli.NetworkRemove(names), results);
+        }, nameFailures: networks.Count > 1, ct))));
     }
 
-    public async Task<ActionOutcome> ConnectAsync(string network, string container, string? aliasText, string? ip, CancellationToken ct = default)
+    public Task<ActionOutcome> ConnectAsync(string network, string container, string? aliasText, string? ip, CancellationToken ct = default) =>
+        PlanConnect(network, container, aliasText, ip).RunAsync(ct);
+
+    /// <summary>A missing container is named first, as the form asks for it first.</summary>
+    public ActionPlan PlanConnect(string network, string container, string? aliasText, string? ip)
     {
         var networkName = model.FindNetwork(network)?.Name ?? network;
         var (aliases, aliasProblem) = InputRules.Aliases(aliasText);
-        var cli = DockerCli.NetworkConnect(networkName, container, aliases, ip);
-        var problem = aliasProblem ?? InputRules.IpAddress(ip, "IP address")
-            ?? (string.IsNullOrWhiteSpace(container) ? "Choose the container to connect." : null);
-        if (problem is not null)
-            return ActionOutcome.Refused(cli, container, problem);
-        return new ActionOutcome(cli, [await ActionAttempt.RunAsync(container, model.Client.Endpoint, async () =>
+        var problem = string.IsNullOrWhiteSpace(container) ? "Choose the container to connect." : aliasProblem ?? InputRules.IpAddress(ip, "IP address");
+        return new ActionPlan(DockerCli.NetworkConnect(networkName, container, aliases, ip), container, problem,
+            async ct => [await ActionAttempt.RunAsync(container, model.Client.Endpoint, async () =>
         {
             var ipam = new Dictionary<string, string>();
             if (!string.IsNullOrWhiteSpace(ip))
@@ -102,10 +105,13 @@ public sealed class NetworkActions(HostModel model)
         }, nameFailures: false, ct)]);
     }
 
-    public async Task<ActionOutcome> DisconnectAsync(string network, string container, bool force, CancellationToken ct = default)
+    public Task<ActionOutcome> DisconnectAsync(string network, string container, bool force, CancellationToken ct = default) =>
+        PlanDisconnect(network, container, force).RunAsync(ct);
+
+    public ActionPlan PlanDisconnect(string network, string container, bool force)
     {
         var networkName = model.FindNetwork(network)?.Name ?? network;
-        return new ActionOutcome(DockerCli.NetworkDisconnect(networkName, container, force), [await ActionAttempt.RunAsync(container, model.Client.Endpoint, async () =>
+        return new ActionPlan(DockerCli.NetworkDisconnect(networkName, container, force), container, null, async ct => [await ActionAttempt.RunAsync(container, model.Client.Endpoint, async () =>
         {
             await model.Client.SendAsync(HttpMethod.Post, EngineRoutes.NetworkDisconnect(network),
                 new Dictionary<string, object> { ["Container"] = container, ["Force"] = force }, ct);
@@ -114,16 +120,13 @@ public sealed class NetworkActions(HostModel model)
     }
 
     /// <summary>Like <c>docker network prune -f [--filter label=...]</c>.</summary>
-    public async Task<ActionOutcome> PruneAsync(string? label = null, CancellationToken ct = default)
-    {
-        var cli = DockerCli.NetworkPrune(label);
-        if (InputRules.LabelFilter(label) is { } problem)
-            return ActionOutcome.Refused(cli, "unused networks", problem);
-        return new ActionOutcome(cli, [await ActionAttempt.RunAsync("unused networks", model.Client.Endpoint, async () =>
+    public Task<ActionOutcome> PruneAsync(string? label = null, CancellationToken ct = default) => PlanPrune(label).RunAsync(ct);
+
+    public ActionPlan PlanPrune(string? label = null) =>
+        new(DockerCli.NetworkPrune(label), "unused networks", InputRules.LabelFilter(label), async ct => [await ActionAttempt.RunAsync("unused networks", model.Client.Endpoint, async () =>
         {
             var (_, body) = await model.Client.SendAsync(HttpMethod.Post, EngineRoutes.NetworksPrune(LabelMatch.Filters(label)),
                 ct: ct, timeout: TimeSpan.FromMinutes(5));
             return PruneReport.Describe(body, "NetworksDeleted", "network");
         }, nameFailures: false, ct)]);
-    }
 }

@@ -17,22 +17,22 @@ public sealed class PullActions(EngineClient client)
     public static string PullCli(ImageReference reference, PlatformSpec? platform) =>
         DockerCli.Pull(reference.ToString(), platform?.ToString());
 
-    public Task<TransferSnapshot> PullAsync(
-        ImageReference reference, PlatformSpec? platform, RegistryAuth? auth, Action<TransferSnapshot> onChange, CancellationToken ct)
+    public Task<PullSnapshot> PullAsync(
+        ImageReference reference, PlatformSpec? platform, RegistryAuth? auth, Action<PullSnapshot> onChange, CancellationToken ct)
     {
         return RunAsync(() => EngineRoutes.ImagesCreate(reference.Name, reference.TagOrDigest, platform?.ToString()), auth?.ToEngineHeader(), onChange, ct);
     }
 
     /// <summary>Pushes name:tag (the image must carry that tag already).</summary>
-    public Task<TransferSnapshot> PushAsync(
-        ImageReference reference, RegistryAuth? auth, Action<TransferSnapshot> onChange, CancellationToken ct) =>
+    public Task<PullSnapshot> PushAsync(
+        ImageReference reference, RegistryAuth? auth, Action<PullSnapshot> onChange, CancellationToken ct) =>
         RunAsync(() => EngineRoutes.ImagePush(reference.Name, reference.Tag ?? "latest"),
             auth?.ToEngineHeader() ?? RegistryAuth.AnonymousHeader, onChange, ct);
 
     /// <param name="path">Built inside the try, so a refused name ends as a failed snapshot like any other failure.</param>
-    private async Task<TransferSnapshot> RunAsync(Func<string> path, string? authHeader, Action<TransferSnapshot> onChange, CancellationToken ct)
+    private async Task<PullSnapshot> RunAsync(Func<string> path, string? authHeader, Action<PullSnapshot> onChange, CancellationToken ct)
     {
-        var tracker = new TransferProgressTracker();
+        var tracker = new PullProgressTracker();
         var headers = new Dictionary<string, string>();
         if (authHeader is not null)
             headers["X-Registry-Auth"] = authHeader;
@@ -47,20 +47,20 @@ public sealed class PullActions(EngineClient client)
                 onChange(tracker.Snapshot());
             }
             if (tracker.Error is { } error)
-                return Finish(tracker.Snapshot(TransferState.Failed) with { Error = Words(EngineErrorTranslator.FromEngine(System.Net.HttpStatusCode.InternalServerError, error)) }, onChange);
-            return Finish(tracker.Snapshot(TransferState.Succeeded), onChange);
+                return Finish(tracker.Snapshot(PullState.Failed) with { Error = Words(EngineErrorTranslator.FromEngine(System.Net.HttpStatusCode.InternalServerError, error)) }, onChange);
+            return Finish(tracker.Snapshot(PullState.Succeeded), onChange);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            return Finish(tracker.Snapshot(TransferState.Cancelled) with { Status = "Cancelled" }, onChange);
+            return Finish(tracker.Snapshot(PullState.Cancelled) with { Status = "Cancelled" }, onChange);
         }
         catch (Exception e)
         {
-            return Finish(tracker.Snapshot(TransferState.Failed) with { Error = Words(EngineErrorTranslator.Translate(e, client.Endpoint)) }, onChange);
+            return Finish(tracker.Snapshot(PullState.Failed) with { Error = Words(EngineErrorTranslator.Translate(e, client.Endpoint)) }, onChange);
         }
     }
 
-    private static TransferSnapshot Finish(TransferSnapshot last, Action<TransferSnapshot> onChange)
+    private static PullSnapshot Finish(PullSnapshot last, Action<PullSnapshot> onChange)
     {
         onChange(last);
         return last;

@@ -18,7 +18,7 @@ public sealed class EngineSearch(EngineClient client)
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            throw new RegistryException($"The engine's Docker Hub search failed: {EngineErrorTranslator.Translate(e, client.Endpoint)}", null, e);
+            throw new RegistryException(EngineErrorTranslator.EngineSearchFailed(e, client.Endpoint), null, e);
         }
     }
 }

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text.Json.Nodes;
+using Quayside.Engine.Errors;
 
 namespace Quayside.Engine.Registries;
 
@@ -66,18 +66,16 @@ public sealed class HubClient(HttpClient http, Uri baseUri)
         }
         catch (HttpRequestException e)
         {
-            throw new RegistryException($"Docker Hub ({baseUri.Authority}) could not be reached ({e.Message.TrimEnd('.')}). Searching Docker Hub needs Internet access from the Quayside server.", null, e);
+            throw new RegistryException(EngineErrorTranslator.HubUnreachable(baseUri.Authority, e), null, e);
         }
         catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
         {
-            throw new RegistryException($"Docker Hub ({baseUri.Authority}) did not answer in time.", null, e);
+            throw new RegistryException(EngineErrorTranslator.HubTimedOut(baseUri.Authority), null, e);
         }
         using (response)
         {
-            if (response.StatusCode == HttpStatusCode.NotFound)
-                throw new RegistryException($"Docker Hub has no such repository ({relative.Split('?')[0]}).", 404);
             if (!response.IsSuccessStatusCode)
-                throw new RegistryException($"Docker Hub answered {(int)response.StatusCode} {response.ReasonPhrase}.", (int)response.StatusCode);
+                throw new RegistryException(EngineErrorTranslator.HubFailure(relative.Split('?')[0], (int)response.StatusCode, response.ReasonPhrase), (int)response.StatusCode);
             return await RegistryBody.ReadJsonAsync(response, $"Docker Hub ({baseUri.Authority})", $"the answer to {relative.Split('?')[0]}", http.Timeout, ct)
                 ?? new JsonObject();
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Quayside.Engine.Errors;
 
 namespace Quayside.Engine.Registries;
 
@@ -39,11 +40,11 @@ public static class RegistryBody
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
-            throw new RegistryException($"{source} did not finish sending {what} within {deadline.TotalSeconds:0} seconds.", null, e);
+            throw new RegistryException(EngineErrorTranslator.AnswerTooSlow(source, what, deadline), null, e);
         }
         catch (Exception e) when (e is IOException or HttpRequestException)
         {
-            throw new RegistryException($"{source} broke off while sending {what} ({e.Message.TrimEnd('.')}).", null, e);
+            throw new RegistryException(EngineErrorTranslator.AnswerBrokenOff(source, what, e), null, e);
         }
     }
 
@@ -62,11 +63,10 @@ public static class RegistryBody
         }
         catch (JsonException e)
         {
-            throw new RegistryException($"{source} sent {what} that is not JSON; check that the address points at a registry.", null, e);
+            throw new RegistryException(EngineErrorTranslator.AnswerNotJson(source, what), null, e);
         }
     }
 
     private static RegistryException TooLarge(string source, string what) =>
-        new($"{source} sent more than {MaxBytes / (1024 * 1024)} MiB for {what}; Quayside reads at most that much of an answer " +
-            "(manifests, configs, lists and tokens are far smaller) and stopped reading. Check that the address points at a registry.");
+        new(EngineErrorTranslator.AnswerTooLarge(source, what, MaxBytes / (1024 * 1024)));
 }

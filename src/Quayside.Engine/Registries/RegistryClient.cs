@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Quayside.Engine.Errors;
 
 namespace Quayside.Engine.Registries;
 
@@ -142,8 +143,8 @@ public sealed partial class RegistryClient(HttpClient http, Uri baseUri, Registr
             {
                 response.Dispose();
                 throw new RegistryException(auth is null
-                    ? $"The registry {Address} requires a login and no credentials are saved for it. Add them on the Registries page."
-                    : $"The registry {Address} refused the saved credentials for {auth.Username} (401 unauthorized). Check the user name and password.", 401);
+                    ? EngineErrorTranslator.RegistryNeedsLogin(Address)
+                    : EngineErrorTranslator.RegistryRefusedCredentials(Address, auth.Username), 401);
             }
         }
         if (response.IsSuccessStatusCode)
@@ -157,12 +158,12 @@ public sealed partial class RegistryClient(HttpClient http, Uri baseUri, Registr
         if (challenge is null || challenge.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
         {
             if (auth is null)
-                throw new RegistryException($"The registry {Address} requires a login (Basic) and no credentials are saved for it. Add them on the Registries page.", 401);
+                throw new RegistryException(EngineErrorTranslator.RegistryNeedsLogin(Address, basic: true), 401);
             RegistryUrlRules.CheckBasic(baseUri);
             return BasicHeader();
         }
         if (!challenge.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) || challenge["realm"] is not { } realm)
-            throw new RegistryException($"The registry {Address} asks for an authentication scheme Quayside does not know ({challenge.Scheme}).");
+            throw new RegistryException(EngineErrorTranslator.RegistryUnknownScheme(Address, challenge.Scheme));
         var query = new List<string>();
         if (challenge["service"] is { } service)
             query.Add("service=" + Uri.EscapeDataString(service));
@@ -176,12 +177,10 @@ public sealed partial class RegistryClient(HttpClient http, Uri baseUri, Registr
             request.Headers.Authorization = BasicHeader();
         using var response = await SendRawAsync(request, ct);
         if (!response.IsSuccessStatusCode)
-            throw new RegistryException(response.StatusCode == HttpStatusCode.Unauthorized
-                ? $"The token service of {Address} refused the credentials{(auth is null ? " (none are saved)" : $" for {auth.Username}")}."
-                : $"The token service of {Address} answered {(int)response.StatusCode}.", (int)response.StatusCode);
+            throw new RegistryException(EngineErrorTranslator.TokenServiceRefused(Address, (int)response.StatusCode, auth?.Username), (int)response.StatusCode);
         var body = await RegistryBody.ReadJsonAsync(response, $"The token service of {Address} ({tokenService.Authority})", "the token", http.Timeout, ct);
         var token = Text(body?["token"]) ?? Text(body?["access_token"])
-            ?? throw new RegistryException($"The token service of {Address} sent no token.");
+            ?? throw new RegistryException(EngineErrorTranslator.TokenServiceSentNoToken(Address));
         return new AuthenticationHeaderValue("Bearer", token);
     }
 
@@ -207,11 +206,11 @@ public sealed partial class RegistryClient(HttpClient http, Uri baseUri, Registr
         }
         catch (HttpRequestException e)
         {
-            throw new RegistryException($"The registry at {request.RequestUri?.Authority} could not be reached ({e.Message.TrimEnd('.')}). Is the address right and the registry running?", null, e);
+            throw new RegistryException(EngineErrorTranslator.RegistryUnreachable(request.RequestUri?.Authority, e), null, e);
         }
         catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
         {
-            throw new RegistryException($"The registry at {request.RequestUri?.Authority} did not answer in time.", null, e);
+            throw new RegistryException(EngineErrorTranslator.RegistryTimedOut(request.RequestUri?.Authority), null, e);
         }
     }
 
@@ -226,15 +225,7 @@ public sealed partial class RegistryClient(HttpClient http, Uri baseUri, Registr
         {
         }
         var status = (int)response.StatusCode;
-        return code switch
-        {
-            "NAME_UNKNOWN" => new($"The registry {Address} has no repository like that ({path}).", status),
-            "MANIFEST_UNKNOWN" => new($"The registry {Address} has no such tag or digest ({path}).", status),
-            "DENIED" => new($"The registry {Address} denied access to {path}.", status),
-            "UNSUPPORTED" when path.StartsWith("/v2/_catalog", StringComparison.Ordinal) => new($"The registry {Address} does not offer a catalog of its repositories; open a repository by name instead.", status),
-            _ when response.StatusCode == HttpStatusCode.NotFound => new($"The registry {Address} has nothing at {path} (404).", status),
-            _ => new($"The registry {Address} answered {status} {response.ReasonPhrase} for {path}{(code.Length > 0 ? $" ({code})" : "")}.", status),
-        };
+        return new(EngineErrorTranslator.RegistryFailure(Address, path, status, response.ReasonPhrase, code), status);
     }
 
     [GeneratedRegex(@"<([^>]+)>\s*;\s*rel=""?next""?")] private static partial Regex LinkNext();

@@ -32,27 +32,24 @@ public sealed class VolumeActions(HostModel model)
     public Task<JsonNode?> InspectAsync(string name, CancellationToken ct = default) =>
         model.Client.GetAsync<JsonNode?>(EngineRoutes.VolumeInspect(name), ct);
 
-    public async Task<ActionOutcome> RemoveAsync(IReadOnlyList<string> names, bool force, CancellationToken ct = default)
-    {
-        var results = await Task.WhenAll(names.Select(name => ActionAttempt.RunAsync(name, model.Client.Endpoint, async () =>
+    public Task<ActionOutcome> RemoveAsync(IReadOnlyList<string> names, bool force, CancellationToken ct = default) => PlanRemove(names, force).RunAsync(ct);
+
+    public ActionPlan PlanRemove(IReadOnlyList<string> names, bool force) =>
+        new(DockerCli.VolumeRemove(names, force), string.Join(", ", names), null, async ct =>
+            await Task.WhenAll(names.Select(name => ActionAttempt.RunAsync(name, model.Client.Endpoint, async () =>
         {
             await model.Client.SendAsync(HttpMethod.Delete, EngineRoutes.VolumeRemove(name, force), ct: ct);
             return $"Removed volume {name}.";
-        }, nameFailures: names.Count > 1, ct)));
-        return new ActionOutcome(DockerCli.VolumeRemove(names, force), results);
-    }
+        }, nameFailures: names.Count > 1, ct))));
 
     /// <summary>Like <c>docker volume prune -f [--filter label=...]</c>.</summary>
-    public async Task<ActionOutcome> PruneAsync(string? label = null, CancellationToken ct = default)
-    {
-        var cli = DockerCli.VolumePrune(label);
-        if (InputRules.LabelFilter(label) is { } problem)
-            return ActionOutcome.Refused(cli, "unused volumes", problem);
-        return new ActionOutcome(cli, [await ActionAttempt.RunAsync("unused volumes", model.Client.Endpoint, async () =>
+    public Task<ActionOutcome> PruneAsync(string? label = null, CancellationToken ct = default) => PlanPrune(label).RunAsync(ct);
+
+    public ActionPlan PlanPrune(string? label = null) =>
+        new(DockerCli.VolumePrune(label), "unused volumes", InputRules.LabelFilter(label), async ct => [await ActionAttempt.RunAsync("unused volumes", model.Client.Endpoint, async () =>
         {
             var (_, body) = await model.Client.SendAsync(HttpMethod.Post, EngineRoutes.VolumesPrune(LabelMatch.Filters(label)),
                 ct: ct, timeout: TimeSpan.FromMinutes(10));
             return PruneReport.Describe(body, "VolumesDeleted", "volume");
         }, nameFailures: false, ct)]);
-    }
 }

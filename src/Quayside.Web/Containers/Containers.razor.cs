@@ -122,11 +122,9 @@ public partial class Containers : ListPageBase
     private static IReadOnlyList<string> Ids(IEnumerable<ContainerSummary> cs) => [.. cs.Select(c => c.Id)];
 
     private Task StartAsync(IReadOnlyList<ContainerSummary> cs) => RunAsync(() => Actions.StartAsync(Ids(cs)));
-    private Task StopAsync(IReadOnlyList<ContainerSummary> cs) => AskIfSelf(cs, "Stop", DockerCli.Stop(cs.Select(c => c.Name), _stopTimeout),
-        () => RunAsync(() => Actions.StopAsync(Ids(cs), _stopTimeout)));
+    private Task StopAsync(IReadOnlyList<ContainerSummary> cs) => AskIfSelf(cs, "Stop", Actions.PlanStop(Ids(cs), _stopTimeout));
     private Task RestartAsync(IReadOnlyList<ContainerSummary> cs) => RunAsync(() => Actions.RestartAsync(Ids(cs), _stopTimeout));
-    private Task PauseAsync(IReadOnlyList<ContainerSummary> cs) => AskIfSelf(cs, "Pause", DockerCli.Pause(cs.Select(c => c.Name)),
-        () => RunAsync(() => Actions.PauseAsync(Ids(cs))));
+    private Task PauseAsync(IReadOnlyList<ContainerSummary> cs) => AskIfSelf(cs, "Pause", Actions.PlanPause(Ids(cs)));
     private Task UnpauseAsync(IReadOnlyList<ContainerSummary> cs) => RunAsync(() => Actions.UnpauseAsync(Ids(cs)));
 
     private bool IncludesSelf(IEnumerable<ContainerSummary> cs) => cs.Any(c => Self.Is(c.Id));
@@ -134,24 +132,27 @@ public partial class Containers : ListPageBase
     private string WithSelfWarning(IEnumerable<ContainerSummary> cs, string question) => IncludesSelf(cs) ? $"{question} {SelfWarning}" : question;
 
     /// <summary>Stop and pause act at once, except on Quayside's own container, where they end this page: that asks first.</summary>
-    private Task AskIfSelf(IReadOnlyList<ContainerSummary> cs, string verb, string cli, Func<Task> action)
+    private Task AskIfSelf(IReadOnlyList<ContainerSummary> cs, string verb, ActionPlan plan)
     {
         if (!IncludesSelf(cs))
-            return action();
-        Confirm = new ConfirmRequest($"{verb} the Quayside container?", SelfWarning, [.. cs.Select(c => c.Name)], verb, action) { Cli = cli };
+            return RunAsync(() => plan.RunAsync());
+        Confirm = new ConfirmRequest($"{verb} the Quayside container?", SelfWarning, [.. cs.Select(c => c.Name)], verb, () => RunAsync(() => plan.RunAsync()))
+        { Cli = plan.Cli };
         return Task.CompletedTask;
     }
 
     private void AskKill(IReadOnlyList<ContainerSummary> cs)
     {
-        if (InputRules.Signal(_signal) is { } problem)
+        var signal = _signal;
+        var plan = Actions.PlanKill(Ids(cs), signal);
+        if (plan.Problem is not null)
         {
-            Outcome = ActionOutcome.Refused(DockerCli.Kill(cs.Select(c => c.Name), _signal), "kill", problem);
+            Outcome = plan.Refusal;
             return;
         }
-        Confirm = new ConfirmRequest($"Send {_signal}?", WithSelfWarning(cs, $"{_signal} goes to the main process of {cs.Count} container{(cs.Count == 1 ? "" : "s")}; with SIGKILL they stop at once, without cleaning up."),
-            [.. cs.Select(c => c.Name)], $"Send {_signal}", () => RunAsync(() => Actions.KillAsync(Ids(cs), _signal)))
-        { Cli = DockerCli.Kill(cs.Select(c => c.Name), _signal) };
+        Confirm = new ConfirmRequest($"Send {signal}?", WithSelfWarning(cs, $"{signal} goes to the main process of {cs.Count} container{(cs.Count == 1 ? "" : "s")}; with SIGKILL they stop at once, without cleaning up."),
+            [.. cs.Select(c => c.Name)], $"Send {signal}", () => RunAsync(() => plan.RunAsync()))
+        { Cli = plan.Cli };
     }
 
     private void AskRemove(IReadOnlyList<ContainerSummary> cs)
@@ -160,23 +161,27 @@ public partial class Containers : ListPageBase
         _removeVolumes = false;
         Confirm = new ConfirmRequest("Remove containers?",
             WithSelfWarning(cs, (cs.Count == 1 ? "This container and its writable layer" : $"These {cs.Count} containers and their writable layers") + " will be deleted. This cannot be undone."),
-            [.. cs.Select(c => $"{c.Name} ({c.StateLabel})")], "Remove", () => RunAsync(() => Actions.RemoveAsync(Ids(cs), _forceRemove, _removeVolumes)))
-        { Cli = DockerCli.Remove(cs.Select(c => c.Name), _forceRemove, _removeVolumes), Options = RemoveOptions(cs) };
+            [.. cs.Select(c => $"{c.Name} ({c.StateLabel})")], "Remove", () => RunAsync(() => RemovePlan(cs).RunAsync()))
+        { Cli = RemovePlan(cs).Cli, Options = RemoveOptions(cs) };
     }
 
     private void AskPrune()
     {
         var stopped = Model.Containers.Values.Where(c => c.IsStopped).OrderBy(c => c.Name).ToList();
+        var plan = Actions.PlanPrune();
         Confirm = new ConfirmRequest("Remove stopped containers?",
             $"Every stopped container ({stopped.Count}) will be deleted with its writable layer.",
-            [.. stopped.Select(c => $"{c.Name} ({c.StateLabel})")], "Remove stopped", () => RunAsync(() => Actions.PruneAsync()))
-        { Cli = DockerCli.ContainerPrune() };
+            [.. stopped.Select(c => $"{c.Name} ({c.StateLabel})")], "Remove stopped", () => RunAsync(() => plan.RunAsync()))
+        { Cli = plan.Cli };
     }
+
+    /// <summary>The removal as the dialog's options stand: read again when they change and when confirmed.</summary>
+    private ActionPlan RemovePlan(IReadOnlyList<ContainerSummary> cs) => Actions.PlanRemove(Ids(cs), _forceRemove, _removeVolumes);
 
     private void RefreshRemoveCli(IReadOnlyList<ContainerSummary> cs)
     {
         if (Confirm is not null)
-            Confirm = Confirm with { Cli = DockerCli.Remove(cs.Select(c => c.Name), _forceRemove, _removeVolumes) };
+            Confirm = Confirm with { Cli = RemovePlan(cs).Cli };
     }
 
     private void BeginRename(ContainerSummary c)
@@ -190,14 +195,9 @@ public partial class Containers : ListPageBase
     {
         if (_renameTarget is null)
             return;
-        _renameError = InputRules.ContainerName(_renameTo);
-        if (_renameError is not null)
-            return;
-        await RunAsync(() => Actions.RenameAsync(_renameTarget, _renameTo));
-        if (Outcome?.Ok == true)
+        _renameError = await RunFormAsync(Actions.PlanRename(_renameTarget, _renameTo));
+        if (_renameError is null)
             _renameTarget = null;
-        else
-            _renameError = Outcome?.Results.FirstOrDefault()?.Message;
     }
 
     private static string? NullIfBlank(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

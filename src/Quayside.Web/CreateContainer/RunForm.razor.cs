@@ -176,9 +176,9 @@ public partial class RunForm
         _pull = Pulls.Start(image, _spec.Platform.Trim().Length == 0 ? null : _spec.Platform.Trim());
         StateHasChanged();
         var result = await _pull.Completion;
-        if (result.State == TransferState.Succeeded)
+        if (result.State == PullState.Succeeded)
             return null;
-        var why = result.Error ?? (result.State == TransferState.Cancelled ? "The pull was cancelled." : "The pull failed.");
+        var why = result.Error ?? (result.State == PullState.Cancelled ? "The pull was cancelled." : "The pull failed.");
         return CreateOutcome.Refused(_pull.Cli, RunField.Image, $"The image '{image}' is not on this engine and could not be pulled: {why}");
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Quayside.Engine.Actions;
-using Quayside.Engine.Cli;
 using Quayside.Engine.Containers;
 using Quayside.Engine.DockerSystem;
 using Quayside.Engine.Errors;
@@ -61,43 +60,44 @@ public partial class DiskUsage : ListPageBase
     private static string Px(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>Asks with the list first; after the prune, reads the disk usage again so the page shows what changed.</summary>
-    private void Ask(string title, string question, IEnumerable<string> items, string cli, Func<Task<ActionOutcome>> prune)
+    private void Ask(string title, string question, IEnumerable<string> items, ActionPlan plan)
     {
-        if (InputRules.LabelFilter(Label) is { } problem)
+        if (plan.Problem is not null)
         {
-            Outcome = ActionOutcome.Refused(cli, "prune", problem);
+            Outcome = plan.Refusal;
             return;
         }
         var scope = Label is null ? "" : $" Only objects labelled {Label}.";
         Confirm = new ConfirmRequest(title, question + scope, [.. items], "Prune", async () =>
         {
-            await RunAsync(prune);
+            await RunAsync(() => plan.RunAsync());
             await LoadAsync();
         })
-        { Cli = cli };
+        { Cli = plan.Cli };
     }
 
     private void AskContainers() => Ask("Remove stopped containers?", "Every exited, created or dead container will be removed.",
         Model.Containers.Values.Where(c => c.IsStopped && LabelMatch.Matches(c.LabelsOrEmpty, Label)).Select(c => c.Name).Order(),
-        DockerCli.ContainerPrune(Label), () => Containers.PruneAsync(Label));
+        Containers.PlanPrune(Label));
 
     private void AskImages(bool all) => Ask(all ? "Remove all unused images?" : "Remove dangling images?",
         all ? "Every image no container uses will be deleted." : "Every untagged image no container uses will be deleted.",
         ImageQuery.PruneCandidates(Model, all).Where(i => LabelMatch.Matches(i.Labels ?? new Dictionary<string, string>(), Label))
             .Select(i => $"{i.Reference} ({ByteSize.Format(i.Size)})"),
-        DockerCli.ImagePrune(all, Label), () => Images.PruneAsync(all, Label));
+        Images.PlanPrune(all, Label));
 
     private void AskVolumes() => Ask("Remove unused volumes?",
         "Every local volume no container uses will be deleted with its data, named or anonymous (engine 20.10).",
-        VolumeQuery.PruneCandidates(Model, Label).Select(v => v.Name), DockerCli.VolumePrune(Label), () => Volumes.PruneAsync(Label));
+        VolumeQuery.PruneCandidates(Model, Label).Select(v => v.Name), Volumes.PlanPrune(Label));
 
     private void AskNetworks() => Ask("Remove unused networks?",
         "Every network without a running container will be removed, except bridge, host and none.",
-        NetworkQuery.PruneCandidates(Model, Label).Select(n => n.Name), DockerCli.NetworkPrune(Label), () => Networks.PruneAsync(Label));
+        NetworkQuery.PruneCandidates(Model, Label).Select(n => n.Name), Networks.PlanPrune(Label));
 
     private void AskBuildCache() => Ask("Remove the build cache?", "Every build cache record not in use will be removed.",
         (_df?.BuildCache ?? []).Where(b => !b.InUse).Select(b => $"{b.Id} ({ByteSize.Format(b.Size)})"),
-        DockerCli.BuilderPrune(false), () => Daemon.PruneBuildCacheAsync(false));
+        // The build cache has no labels, yet a label that is not a filter is refused here as on the other prunes.
+        Daemon.PlanPruneBuildCache(false).RefusedIf(InputRules.LabelFilter(Label)));
 
     private void AskSystem()
     {
@@ -105,7 +105,6 @@ public partial class DiskUsage : ListPageBase
         Ask("System prune?",
             "Stopped containers, networks without running containers, " + (_systemVolumes ? "unused volumes, " : "")
                 + (_systemAll ? "every unused image" : "dangling images") + (Label is null ? " and the build cache" : "") + " will be removed.",
-            plan.Describe(), DockerCli.SystemPrune(_systemAll, _systemVolumes, Label),
-            () => Daemon.PruneAsync(_systemAll, _systemVolumes, Label));
+            plan.Describe(), Daemon.PlanPrune(_systemAll, _systemVolumes, Label));
     }
 }

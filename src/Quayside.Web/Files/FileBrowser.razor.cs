@@ -130,15 +130,18 @@ public partial class FileBrowser : LiveComponentBase, IAsyncDisposable
             await LoadAsync();
     }
 
-    private void AskDelete(FileEntry entry) =>
+    private void AskDelete(FileEntry entry)
+    {
+        var plan = Files.PlanDelete(Id, entry.Path);
         _confirm = new ConfirmRequest($"Delete {entry.Name}?",
             entry.IsDirectory ? "The folder and everything in it will be removed from the container." : "The file will be removed from the container.",
             [entry.Path], "Delete", async () =>
             {
-                _outcome = await Files.DeleteAsync(Id, entry.Path);
+                _outcome = await plan.RunAsync();
                 await LoadAsync();
             })
-        { Cli = DockerCli.DeleteFile(Model.FindContainer(Id)?.Name ?? Id, entry.Path) };
+        { Cli = plan.Cli };
+    }
 
     private async Task CloseConfirmAsync(bool confirmed)
     {

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Quayside.Engine.Actions;
-using Quayside.Engine.Cli;
 using Quayside.Engine.Images;
 using Quayside.Web.Components.Shared;
 
@@ -34,24 +33,25 @@ public partial class Images : ListPageBase
         Confirm = new ConfirmRequest("Remove images?",
             (images.Count == 1 ? "This image" : $"These {images.Count} images") + " will be untagged, and layers deleted where nothing else uses them.",
             [.. images.Select(i => $"{i.Reference} ({ByteSize.Format(i.Size)}, used by {Model.ContainersUsing(i.Id)} container(s))")], "Remove",
-            () => RunAsync(() => Actions.RemoveAsync(names, _force)))
-        { Cli = DockerCli.RemoveImages(names, false), Options = ForceOption(names) };
+            () => RunAsync(() => Actions.PlanRemove(names, _force).RunAsync()))
+        { Cli = Actions.PlanRemove(names, false).Cli, Options = ForceOption(names) };
     }
 
     private void AskPrune(bool allUnused)
     {
         var candidates = ImageQuery.PruneCandidates(Model, allUnused);
+        var plan = Actions.PlanPrune(allUnused);
         Confirm = new ConfirmRequest(allUnused ? "Remove all unused images?" : "Remove dangling images?",
             allUnused ? "Every image that no container (running or stopped) uses will be deleted." : "Every untagged image that no container uses will be deleted.",
             [.. candidates.Select(i => $"{i.Reference} ({ByteSize.Format(i.Size)})")], "Prune",
-            () => RunAsync(() => Actions.PruneAsync(allUnused)))
-        { Cli = DockerCli.ImagePrune(allUnused) };
+            () => RunAsync(() => plan.RunAsync()))
+        { Cli = plan.Cli };
     }
 
     private void RefreshRemoveCli(IReadOnlyList<string> names)
     {
         if (Confirm is not null)
-            Confirm = Confirm with { Cli = DockerCli.RemoveImages(names, _force) };
+            Confirm = Confirm with { Cli = Actions.PlanRemove(names, _force).Cli };
     }
 
     private void BeginTag(ImageSummary image)
@@ -65,14 +65,9 @@ public partial class Images : ListPageBase
     {
         if (_tagSource is null)
             return;
-        _tagError = InputRules.ImageReference(_tagTarget.Trim());
-        if (_tagError is not null)
-            return;
-        await RunAsync(() => Actions.TagAsync(_tagSource, _tagTarget.Trim()));
-        if (Outcome?.Ok == true)
+        _tagError = await RunFormAsync(Actions.PlanTag(_tagSource, _tagTarget.Trim()));
+        if (_tagError is null)
             _tagSource = null;
-        else
-            _tagError = Outcome?.Results.FirstOrDefault()?.Message;
     }
 
     private static string CreateHref(ImageSummary image) => $"/containers/new?image={Uri.EscapeDataString(image.Reference)}";

@@ -54,11 +54,13 @@ public partial class NetworkDetail : ListPageBase
 
     private async Task ConnectAsync()
     {
-        var (_, aliasProblem) = InputRules.Aliases(_aliasText);
-        _connectProblem = string.IsNullOrEmpty(_container) ? "Choose the container to connect." : aliasProblem ?? InputRules.IpAddress(_ip, "IP address");
-        if (_connectProblem is not null || Network is not { } network)
+        if (Network is not { } network)
             return;
-        await RunAsync(() => Actions.ConnectAsync(network.Id, _container, _aliasText, _ip));
+        var plan = Actions.PlanConnect(network.Id, _container, _aliasText, _ip);
+        _connectProblem = plan.Problem;
+        if (_connectProblem is not null)
+            return;
+        await RunAsync(() => plan.RunAsync());
         if (Outcome?.Ok == true)
             _container = _aliasText = _ip = "";
     }
@@ -67,18 +69,20 @@ public partial class NetworkDetail : ListPageBase
     {
         if (Network is not { } network)
             return;
+        var plan = Actions.PlanDisconnect(network.Id, container, force: false);
         Confirm = new ConfirmRequest($"Disconnect {container}?", $"{container} will lose its address on {network.Name}.", [container], "Disconnect",
-            () => RunAsync(() => Actions.DisconnectAsync(network.Id, container, force: false)))
-        { Cli = DockerCli.NetworkDisconnect(network.Name, container, false) };
+            () => RunAsync(() => plan.RunAsync()))
+        { Cli = plan.Cli };
     }
 
     private void AskRemove()
     {
         if (Network is not { } network)
             return;
+        var plan = Actions.PlanRemove([network.Id]);
         Confirm = new ConfirmRequest("Remove network?", $"The network {network.Name} will be removed.",
             [$"{network.Name} ({Model.ContainersOnNetwork(network.Name).Count} container(s) attached)"], "Remove",
-            () => RunAsync(() => Actions.RemoveAsync([network.Id])))
-        { Cli = DockerCli.NetworkRemove([network.Name]) };
+            () => RunAsync(() => plan.RunAsync()))
+        { Cli = plan.Cli };
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Quayside.Engine.Actions;
-using Quayside.Engine.Cli;
 using Quayside.Engine.DockerSystem;
 using Quayside.Engine.Networks;
 using Quayside.Web.Components.Shared;
@@ -83,19 +82,21 @@ public partial class Networks : ListPageBase
     private void AskRemove(IReadOnlyList<NetworkSummary> networks)
     {
         var names = networks.Select(n => n.Name).ToList();
+        var plan = Actions.PlanRemove(names);
         Confirm = new ConfirmRequest("Remove networks?",
             networks.Count == 1 ? "This network will be removed." : $"These {networks.Count} networks will be removed.",
             [.. networks.Select(n => $"{n.Name} ({Model.ContainersOnNetwork(n.Name).Count} container(s) attached)")], "Remove",
-            () => RunAsync(() => Actions.RemoveAsync(names)))
-        { Cli = DockerCli.NetworkRemove(names) };
+            () => RunAsync(() => plan.RunAsync()))
+        { Cli = plan.Cli };
     }
 
     private void AskPrune()
     {
         var label = PruneLabel.Normalize(_pruneLabel);
-        if (InputRules.LabelFilter(label) is { } problem)
+        var plan = Actions.PlanPrune(label);
+        if (plan.Problem is not null)
         {
-            Outcome = ActionOutcome.Refused(DockerCli.NetworkPrune(label), "unused networks", problem);
+            Outcome = plan.Refusal;
             return;
         }
         var candidates = NetworkQuery.PruneCandidates(Model, label);
@@ -103,7 +104,7 @@ public partial class Networks : ListPageBase
             "Every network without a running container will be removed, except bridge, host and none (a stopped container does not keep its network)"
                 + (label is null ? "." : $", among those labelled {label}."),
             [.. candidates.Select(n => n.Name)], "Prune",
-            () => RunAsync(() => Actions.PruneAsync(label)))
-        { Cli = DockerCli.NetworkPrune(label) };
+            () => RunAsync(() => plan.RunAsync()))
+        { Cli = plan.Cli };
     }
 }

@@ -2,7 +2,7 @@ using Quayside.Engine.Pulls;
 
 namespace Quayside.Web.Pulls;
 
-public enum TransferKind { Pull, Push }
+public enum PullKind { Pull, Push }
 
 /// <summary>
 /// One pull or push running on the server, independent of any page. <see cref="Changed"/> fires (from a background
@@ -11,9 +11,9 @@ public enum TransferKind { Pull, Push }
 public sealed class PullJob
 {
     private readonly CancellationTokenSource _cancel = new();
-    private TransferSnapshot _snapshot = TransferSnapshot.Starting;
+    private PullSnapshot _snapshot = PullSnapshot.Starting;
 
-    internal PullJob(TransferKind kind, string reference, string? platform, string cli)
+    internal PullJob(PullKind kind, string reference, string? platform, string cli)
     {
         Kind = kind;
         Reference = reference;
@@ -22,7 +22,7 @@ public sealed class PullJob
     }
 
     public string Id { get; } = Guid.NewGuid().ToString("N")[..12];
-    public TransferKind Kind { get; }
+    public PullKind Kind { get; }
     /// <summary>The reference as normalised for the engine, e.g. localhost:5000/lab/busybox:1.</summary>
     public string Reference { get; }
     public string? Platform { get; }
@@ -30,9 +30,9 @@ public sealed class PullJob
     public string Cli { get; }
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
     public DateTimeOffset? FinishedAt { get; private set; }
-    public TransferSnapshot Snapshot => Volatile.Read(ref _snapshot);
+    public PullSnapshot Snapshot => Volatile.Read(ref _snapshot);
     public bool Finished => Snapshot.Finished;
-    public Task<TransferSnapshot> Completion { get; private set; } = Task.FromResult(TransferSnapshot.Starting);
+    public Task<PullSnapshot> Completion { get; private set; } = Task.FromResult(PullSnapshot.Starting);
 
     public event Action<PullJob>? Changed;
 
@@ -44,9 +44,9 @@ public sealed class PullJob
             _cancel.Cancel();
     }
 
-    internal void Run(Func<PullJob, Task<TransferSnapshot>> work) => Completion = Task.Run(() => work(this));
+    internal void Run(Func<PullJob, Task<PullSnapshot>> work) => Completion = Task.Run(() => work(this));
 
-    internal void Update(TransferSnapshot snapshot)
+    internal void Update(PullSnapshot snapshot)
     {
         Volatile.Write(ref _snapshot, snapshot);
         if (snapshot.Finished)
@@ -55,10 +55,10 @@ public sealed class PullJob
     }
 
     /// <summary>A job refused before anything was sent (invalid reference or platform).</summary>
-    internal static PullJob Refused(TransferKind kind, string reference, string? platform, string cli, string problem)
+    internal static PullJob Refused(PullKind kind, string reference, string? platform, string cli, string problem)
     {
         var job = new PullJob(kind, reference, platform, cli);
-        job.Update(new TransferSnapshot(TransferState.Failed, [], null, null, problem));
+        job.Update(new PullSnapshot(PullState.Failed, [], null, null, problem));
         job.Completion = Task.FromResult(job.Snapshot);
         return job;
     }

@@ -10,7 +10,7 @@ public partial class PullProgressView
 {
     private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(150);
     private PullJob? _subscribed;
-    private TransferSnapshot _snapshot = TransferSnapshot.Starting;
+    private PullSnapshot _snapshot = PullSnapshot.Starting;
     private RenderThrottle? _throttle;
 
     [Parameter, EditorRequired] public PullJob Job { get; set; } = default!;
@@ -40,9 +40,9 @@ public partial class PullProgressView
 
     private string StateText => _snapshot.State switch
     {
-        TransferState.Running => $"{_snapshot.Overall * 100:0}%",
-        TransferState.Succeeded => "done",
-        TransferState.Failed => "failed",
+        PullState.Running => $"{_snapshot.Overall * 100:0}%",
+        PullState.Succeeded => "done",
+        PullState.Failed => "failed",
         _ => "cancelled",
     };
 

@@ -36,8 +36,8 @@ public sealed class PullService(PullActions transfers, IRegistryCredentials cred
         var spec = PlatformSpec.TryParse(platform, out var platformProblem);
         var cli = parsed is null ? DockerCli.Pull(reference ?? "", NullIfBlank(platform)) : PullActions.PullCli(parsed, spec);
         if (parsed is null || platformProblem is not null)
-            return Add(PullJob.Refused(TransferKind.Pull, reference ?? "", NullIfBlank(platform), cli, problem ?? platformProblem!));
-        var job = new PullJob(TransferKind.Pull, parsed.ToString(), spec?.ToString(), cli);
+            return Add(PullJob.Refused(PullKind.Pull, reference ?? "", NullIfBlank(platform), cli, problem ?? platformProblem!));
+        var job = new PullJob(PullKind.Pull, parsed.ToString(), spec?.ToString(), cli);
         Add(job);
         job.Run(async j => await transfers.PullAsync(parsed, spec, auth ?? await FindAuthAsync(parsed, j.Token), s => Report(j, s), j.Token));
         return job;
@@ -49,8 +49,8 @@ public sealed class PullService(PullActions transfers, IRegistryCredentials cred
         var parsed = ImageReference.TryParse(reference, out var problem);
         var cli = DockerCli.Push(parsed?.ToString() ?? reference ?? "");
         if (parsed is null || parsed.Digest is not null)
-            return Add(PullJob.Refused(TransferKind.Push, reference ?? "", null, cli, problem ?? "A push takes name[:tag], not a digest."));
-        var job = new PullJob(TransferKind.Push, parsed.ToString(), null, cli);
+            return Add(PullJob.Refused(PullKind.Push, reference ?? "", null, cli, problem ?? "A push takes name[:tag], not a digest."));
+        var job = new PullJob(PullKind.Push, parsed.ToString(), null, cli);
         Add(job);
         job.Run(async j => await transfers.PushAsync(parsed, auth ?? await FindAuthAsync(parsed, j.Token), s => Report(j, s), j.Token));
         return job;
@@ -73,7 +73,7 @@ public sealed class PullService(PullActions transfers, IRegistryCredentials cred
         }
     }
 
-    private void Report(PullJob job, TransferSnapshot snapshot)
+    private void Report(PullJob job, PullSnapshot snapshot)
     {
         job.Update(snapshot);
         if (snapshot.Finished)

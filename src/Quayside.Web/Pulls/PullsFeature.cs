@@ -60,7 +60,7 @@ public static class PullsFeature
         return endpoints;
     }
 
-    private static IResult Started(PullJob job) => job.Snapshot.State == TransferState.Failed && job.Snapshot.Layers.Count == 0 && job.Snapshot.Status is null
+    private static IResult Started(PullJob job) => job.Snapshot.State == PullState.Failed && job.Snapshot.Layers.Count == 0 && job.Snapshot.Status is null
         ? Results.BadRequest(PullJobDto.From(job))
         : Results.Accepted($"/api/pulls/{job.Id}/events", PullJobDto.From(job));
 

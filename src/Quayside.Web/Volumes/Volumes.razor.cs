@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Quayside.Engine.Actions;
-using Quayside.Engine.Cli;
 using Quayside.Engine.DockerSystem;
 using Quayside.Engine.Volumes;
 using Quayside.Web.Components.Shared;
@@ -92,22 +91,23 @@ public partial class Volumes : ListPageBase
         Confirm = new ConfirmRequest("Remove volumes?",
             (names.Count == 1 ? "This volume" : $"These {names.Count} volumes") + " and all the data in them will be deleted.",
             [.. names.Select(n => $"{n} ({SizeOf(n)}, used by {Model.ContainersUsingVolume(n).Count} container(s))")], "Remove",
-            () => RunAsync(() => Actions.RemoveAsync(names, _force)))
-        { Cli = DockerCli.VolumeRemove(names, false), Options = ForceOption(names) };
+            () => RunAsync(() => Actions.PlanRemove(names, _force).RunAsync()))
+        { Cli = Actions.PlanRemove(names, false).Cli, Options = ForceOption(names) };
     }
 
     private void RefreshRemoveCli(IReadOnlyList<string> names)
     {
         if (Confirm is not null)
-            Confirm = Confirm with { Cli = DockerCli.VolumeRemove(names, _force) };
+            Confirm = Confirm with { Cli = Actions.PlanRemove(names, _force).Cli };
     }
 
     private void AskPrune()
     {
         var label = PruneLabel.Normalize(_pruneLabel);
-        if (InputRules.LabelFilter(label) is { } problem)
+        var plan = Actions.PlanPrune(label);
+        if (plan.Problem is not null)
         {
-            Outcome = ActionOutcome.Refused(DockerCli.VolumePrune(label), "unused volumes", problem);
+            Outcome = plan.Refusal;
             return;
         }
         var candidates = VolumeQuery.PruneCandidates(Model, label);
@@ -117,9 +117,9 @@ public partial class Volumes : ListPageBase
             [.. candidates.Select(v => $"{v.Name} ({SizeOf(v.Name)})")], "Prune",
             async () =>
             {
-                await RunAsync(() => Actions.PruneAsync(label));
+                await RunAsync(() => plan.RunAsync());
                 await LoadSizesAsync();
             })
-        { Cli = DockerCli.VolumePrune(label) };
+        { Cli = plan.Cli };
     }
 }

@@ -129,5 +129,35 @@ public class ContainerActionsTests(LiveModelFixture fixture) : IClassFixture<Liv
 
     public Task InitializeAsync() => Task.CompletedTask;
 
+    [Fact]
+    public async Task Each_action_runs_the_line_its_plan_showed()
+    {
+        var name = await SleeperAsync("plan");
+        await PlanAssert.RunsAsShownAsync(Actions.PlanStop([name], 1), $"docker stop -t 1 {name}");
+        await PlanAssert.RunsAsShownAsync(Actions.PlanStart([name]), $"docker start {name}");
+        await PlanAssert.RunsAsShownAsync(Actions.PlanPause([name]), $"docker pause {name}");
+        await PlanAssert.RunsAsShownAsync(Actions.PlanUnpause([name]), $"docker unpause {name}");
+        await PlanAssert.RunsAsShownAsync(Actions.PlanRestart([name], 1), $"docker restart -t 1 {name}");
+        _made.Add(name + "-b");
+        await PlanAssert.RunsAsShownAsync(Actions.PlanRename(name, name + "-b"), $"docker rename {name} {name}-b");
+        Assert.True(await EngineWait.UntilAsync(() => Model.FindContainer(name + "-b") is not null, TimeSpan.FromSeconds(2)));
+        await PlanAssert.RunsAsShownAsync(Actions.PlanKill([name + "-b"], "SIGKILL"), $"docker kill -s SIGKILL {name}-b");
+        Assert.Equal("137", await DockerCommand.InspectAsync(name + "-b", "{{.State.ExitCode}}"));
+        await PlanAssert.RunsAsShownAsync(Actions.PlanRemove([name + "-b"], force: true, volumes: true), $"docker rm -f -v {name}-b");
+    }
+
+    [Fact]
+    public async Task Bad_inputs_are_refused_once_by_the_plan_and_the_container_is_untouched()
+    {
+        var name = await SleeperAsync("planbad");
+        await PlanAssert.RefusedOnceAsync(Actions.PlanKill([name], "sig term"),
+            "'sig term' is not a signal name: use a name like SIGTERM, SIGKILL, HUP or a number 1-64.");
+        await PlanAssert.RefusedOnceAsync(Actions.PlanStop([name], -1), "The stop timeout -1 is out of range: use 0 to 86400 seconds.");
+        await PlanAssert.RefusedOnceAsync(Actions.PlanRename(name, "-x"),
+            "'-x' is not a valid container name: use letters, digits, '_', '.' and '-', starting with a letter or digit, at least 2 characters.");
+        Assert.Equal("running", await StatusOf(name));
+        Assert.Equal("/" + name, await DockerCommand.InspectAsync(name, "{{.Name}}"));
+    }
+
     public Task DisposeAsync() => LabContainers.RemoveAsync([.. _made]);
 }

@@ -169,4 +169,23 @@ public class DockerSystemTests(LiveModelFixture fixture) : IClassFixture<LiveMod
     }
 
     private static async Task<bool> ExistsAsync(string kind, string name) => (await DockerCommand.RunAsync(kind, "inspect", name)).ExitCode == 0;
+
+    [Fact]
+    public async Task Every_prune_refuses_a_label_that_is_not_a_filter_once_in_words()
+    {
+        const string sentence = "'a b' is not a label filter: write key or key=value (no spaces in the key).";
+        var system = new SystemActions(Model, new ContainerActions(Model), new ImageActions(Model), Volumes, Networks);
+        await PlanAssert.RefusedOnceAsync(new ContainerActions(Model).PlanPrune("a b"), sentence);
+        await PlanAssert.RefusedOnceAsync(new ImageActions(Model).PlanPrune(allUnused: true, "a b"), sentence);
+        await PlanAssert.RefusedOnceAsync(Volumes.PlanPrune("a b"), sentence);
+        await PlanAssert.RefusedOnceAsync(Networks.PlanPrune("a b"), sentence);
+        await PlanAssert.RefusedOnceAsync(system.PlanPrune(allImages: false, withVolumes: true, "a b"), sentence);
+
+        // The build cache has no labels; the disk usage page still refuses its prune on top when the label box is not a filter.
+        var cache = system.PlanPruneBuildCache(false);
+        Assert.Same(cache, cache.RefusedIf(null));
+        await PlanAssert.RefusedOnceAsync(cache.RefusedIf(sentence), sentence);
+        Assert.Equal(cache.Cli, cache.RefusedIf(sentence).Cli);
+        Assert.Equal(sentence, Volumes.PlanPrune("a b").RefusedIf("Another reason.").Problem);
+    }
 }

@@ -144,4 +144,14 @@ public sealed class ContainerFilesTests(ImageLabFixture lab) : IClassFixture<Ima
         Assert.NotEqual(0, (await DockerCommand.RunAsync("exec", name, "test", "-e", "/srv/a b")).ExitCode);
         Assert.Equal("No such file or folder: /srv/gone.", (await Files.DeleteAsync(name, "/srv/gone")).Summary);
     }
+
+    [Fact]
+    public async Task Delete_runs_the_line_its_plan_showed_and_the_root_folder_is_refused_once()
+    {
+        var name = await RunningAsync();
+        await DockerCommand.OkAsync("exec", name, "touch", "/srv/gone");
+        await PlanAssert.RefusedOnceAsync(Files.PlanDelete(name, "/"), "The root folder cannot be deleted.");
+        await PlanAssert.RunsAsShownAsync(Files.PlanDelete(name, "/srv/gone"), Quayside.Engine.Cli.DockerCli.DeleteFile(name, "/srv/gone"));
+        Assert.NotEqual(0, (await DockerCommand.RunAsync("exec", name, "test", "-e", "/srv/gone")).ExitCode);
+    }
 }

@@ -93,4 +93,22 @@ public class ImageActionsTests(LiveModelFixture fixture) : IClassFixture<LiveMod
         (await DockerCommand.RunLineAsync(line)).EnsureSuccess("build");
         return await DockerCommand.InspectAsync(tag, "{{.Id}}");
     }
+
+    [Fact]
+    public async Task Tag_and_remove_run_the_line_their_plan_showed_and_a_bad_tag_is_refused_once()
+    {
+        var tag = LabContainers.UniqueName("plantag") + ":1";
+        try
+        {
+            await PlanAssert.RefusedOnceAsync(Actions.PlanTag(LabContainers.BusyboxImage, "Not A Tag"),
+                Quayside.Engine.Actions.InputRules.ImageReference("Not A Tag")!);
+            await PlanAssert.RunsAsShownAsync(Actions.PlanTag(LabContainers.BusyboxImage, tag), $"docker tag {LabContainers.BusyboxImage} {tag}");
+            Assert.True(await EngineWait.UntilAsync(() => fixture.Model.FindImage(tag) is not null, TimeSpan.FromSeconds(2)));
+            await PlanAssert.RunsAsShownAsync(Actions.PlanRemove([tag], force: false), $"docker rmi {tag}");
+        }
+        finally
+        {
+            await DockerCommand.RunAsync("rmi", tag);
+        }
+    }
 }

@@ -139,4 +139,28 @@ public class NetworkTests(LiveModelFixture fixture) : IClassFixture<LiveModelFix
             await LabResources.RemoveNetworksAsync(ours, theirs);
         }
     }
+
+    [Fact]
+    public async Task Network_connect_disconnect_and_remove_run_the_line_their_plan_showed()
+    {
+        var network = LabContainers.UniqueName("plannet");
+        var container = LabContainers.UniqueName("plannetc");
+        try
+        {
+            await LabContainers.RunSleeperAsync(container);
+            await LabResources.CreateNetworkAsync(network);
+            Assert.True(await EngineWait.UntilAsync(() => Model.FindNetwork(network) is not null, OneSecond * 5));
+            await PlanAssert.RefusedOnceAsync(Networks.PlanConnect(network, "", "db", null), "Choose the container to connect.");
+            await PlanAssert.RefusedOnceAsync(Networks.PlanConnect(network, container, "db", "10.300.0.1"),
+                "'10.300.0.1' is not a valid IP address: use an IPv4 or IPv6 address, e.g. 172.30.0.10.");
+            await PlanAssert.RunsAsShownAsync(Networks.PlanConnect(network, container, "db", null), $"docker network connect --alias db {network} {container}");
+            await PlanAssert.RunsAsShownAsync(Networks.PlanDisconnect(network, container, force: false), $"docker network disconnect {network} {container}");
+            await PlanAssert.RunsAsShownAsync(Networks.PlanRemove([network]), $"docker network rm {network}");
+        }
+        finally
+        {
+            await LabContainers.RemoveAsync(container);
+            await LabResources.RemoveNetworksAsync(network);
+        }
+    }
 }

@@ -10,13 +10,13 @@ public sealed class PullActionsTests : IDisposable
 {
     private readonly EngineClient _client = new(EngineEndpoint.FromEnvironment());
     private readonly List<string> _pulled = [];
-    private PullActions Transfers => new(_client);
+    private PullActions Pulls => new(_client);
 
-    private async Task<(TransferSnapshot Final, List<TransferSnapshot> Seen)> PullAsync(string reference, string? platform, RegistryAuth? auth = null)
+    private async Task<(PullSnapshot Final, List<PullSnapshot> Seen)> PullAsync(string reference, string? platform, RegistryAuth? auth = null)
     {
         _pulled.Add(reference);
-        var seen = new List<TransferSnapshot>();
-        var final = await Transfers.PullAsync(ImageReference.Parse(reference), PlatformSpec.TryParse(platform, out _), auth, seen.Add, CancellationToken.None);
+        var seen = new List<PullSnapshot>();
+        var final = await Pulls.PullAsync(ImageReference.Parse(reference), PlatformSpec.TryParse(platform, out _), auth, seen.Add, CancellationToken.None);
         return (final, seen);
     }
 
@@ -27,7 +27,7 @@ public sealed class PullActionsTests : IDisposable
         var reference = await LabRegistryImages.PushMultiArchAsync(LabRegistry.Open, "lab/fresh", LabRegistry.UniqueTag("arm"));
         var (final, seen) = await PullAsync(reference, "linux/arm64");
 
-        Assert.Equal(TransferState.Succeeded, final.State);
+        Assert.Equal(PullState.Succeeded, final.State);
         Assert.Null(final.Error);
         Assert.StartsWith("sha256:", final.Digest);
         Assert.Contains(seen, s => s.Layers.Any(l => l.State == LayerState.Downloading && l.Total > 0));
@@ -40,7 +40,7 @@ public sealed class PullActionsTests : IDisposable
     public async Task A_missing_tag_fails_in_words()
     {
         var (final, _) = await PullAsync($"{LabRegistry.Open}/{LabRegistry.Busybox}:no-such-tag", null);
-        Assert.Equal(TransferState.Failed, final.State);
+        Assert.Equal(PullState.Failed, final.State);
         Assert.Contains("has no tag or digest 'no-such-tag'", final.Error);
     }
 
@@ -48,7 +48,7 @@ public sealed class PullActionsTests : IDisposable
     public async Task A_platform_the_list_lacks_fails_in_words()
     {
         var (final, _) = await PullAsync($"{LabRegistry.Open}/{LabRegistry.Busybox}:{LabRegistry.MultiArchTag}", "linux/s390x");
-        Assert.Equal(TransferState.Failed, final.State);
+        Assert.Equal(PullState.Failed, final.State);
         Assert.Contains("no variant for the platform linux/s390x", final.Error);
     }
 
@@ -57,14 +57,14 @@ public sealed class PullActionsTests : IDisposable
     {
         var reference = await LabRegistry.CopyTagAsync(LabRegistry.Auth, LabRegistry.Private, "1", LabRegistry.UniqueTag("auth"), withAuth: true);
         var (refused, _) = await PullAsync(reference, null);
-        Assert.Equal(TransferState.Failed, refused.State);
+        Assert.Equal(PullState.Failed, refused.State);
         Assert.Contains("requires a login", refused.Error);
 
         var (wrong, _) = await PullAsync(reference, null, new RegistryAuth(LabRegistry.Auth, LabRegistry.User, "wrong-password"));
         Assert.Contains("unauthorized", wrong.Error);
 
         var (pulled, _) = await PullAsync(reference, null, new RegistryAuth(LabRegistry.Auth, LabRegistry.User, LabRegistry.Password));
-        Assert.Equal(TransferState.Succeeded, pulled.State);
+        Assert.Equal(PullState.Succeeded, pulled.State);
         Assert.Equal(0, (await DockerCommand.RunAsync("image", "inspect", reference)).ExitCode);
     }
 
@@ -74,10 +74,10 @@ public sealed class PullActionsTests : IDisposable
         var reference = $"{LabRegistry.Open}/lab/pushed:{LabRegistry.UniqueTag("push")}";
         _pulled.Add(reference);
         await DockerCommand.OkAsync("tag", LabContainers.BusyboxImage, reference);
-        var seen = new List<TransferSnapshot>();
-        var final = await Transfers.PushAsync(ImageReference.Parse(reference), null, seen.Add, CancellationToken.None);
+        var seen = new List<PullSnapshot>();
+        var final = await Pulls.PushAsync(ImageReference.Parse(reference), null, seen.Add, CancellationToken.None);
 
-        Assert.Equal(TransferState.Succeeded, final.State);
+        Assert.Equal(PullState.Succeeded, final.State);
         Assert.StartsWith("sha256:", final.Digest);
         Assert.Contains(seen, s => s.Layers.Count > 0);
         Assert.True(final.Layers.All(l => l.State is LayerState.Done or LayerState.AlreadyExists));

@@ -59,14 +59,14 @@ public sealed class EngineTraversalTests : IAsyncLifetime
     {
         var climbing = new ImageReference("docker.io", $"../../containers/{_victim}", "latest", null);
         var transfers = new PullActions(_client);
-        var seen = new List<TransferSnapshot>();
+        var seen = new List<PullSnapshot>();
 
         var pulled = await transfers.PullAsync(climbing, null, null, seen.Add, CancellationToken.None);
         var pushed = await transfers.PushAsync(climbing, null, seen.Add, CancellationToken.None);
 
         foreach (var final in new[] { pulled, pushed })
         {
-            Assert.Equal(TransferState.Failed, final.State);
+            Assert.Equal(PullState.Failed, final.State);
             Assert.StartsWith($"'../../containers/{_victim}' is not a valid image name or id:", final.Error);
         }
         Assert.Equal(new[] { pulled, pushed }, seen);

@@ -88,4 +88,21 @@ public class VolumeTests(LiveModelFixture fixture) : IClassFixture<LiveModelFixt
             await LabResources.RemoveVolumesAsync(ours, theirs);
         }
     }
+
+    [Fact]
+    public async Task Volume_remove_and_prune_run_the_line_their_plan_showed()
+    {
+        var volume = LabContainers.UniqueName("planvol");
+        try
+        {
+            await LabResources.CreateVolumeAsync(volume);
+            await PlanAssert.RunsAsShownAsync(Volumes.PlanRemove([volume], force: false), $"docker volume rm {volume}");
+            var label = LabResources.UniqueLabel();
+            await PlanAssert.RunsAsShownAsync(Volumes.PlanPrune(label), DockerCli.VolumePrune(label));
+        }
+        finally
+        {
+            await LabResources.RemoveVolumesAsync(volume);
+        }
+    }
 }

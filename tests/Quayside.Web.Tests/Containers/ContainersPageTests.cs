@@ -36,6 +36,18 @@ public class ContainersPageTests : IAsyncLifetime
     internal static IElement? Row(IRenderedComponent<ContainersPage> page, string name) =>
         page.FindAll("tr[data-testid=container-row]").FirstOrDefault(r => r.GetAttribute("data-name") == name);
 
+    /// <summary>A running sleeper of this test, and the page searched down to its row, shown running (its menu then offers kill).</summary>
+    private async Task<(string Name, IRenderedComponent<ContainersPage> Page)> RenderWithSleeperAsync(string prefix)
+    {
+        var name = LabContainers.UniqueName(prefix);
+        _made.Add(name);
+        await LabContainers.RunSleeperAsync(name);
+        var page = _ctx.Bunit.Render<ContainersPage>();
+        await TriggerAsync(page, () => page.Find("[data-testid=search]").Input(name));
+        page.WaitForAssertion(() => Assert.Equal("running", Row(page, name)?.GetAttribute("data-state")), TimeSpan.FromSeconds(2));
+        return (name, page);
+    }
+
     [Fact]
     public async Task A_container_started_from_the_cli_appears_with_its_state_and_leaves_when_removed()
     {
@@ -96,18 +108,43 @@ public class ContainersPageTests : IAsyncLifetime
     [Fact]
     public async Task Remove_asks_first_listing_the_container_and_the_command()
     {
-        var name = LabContainers.UniqueName("bunit-rm");
-        _made.Add(name);
-        await LabContainers.RunSleeperAsync(name);
-        var page = _ctx.Bunit.Render<ContainersPage>();
-        await TriggerAsync(page, () => page.Find("[data-testid=search]").Input(name));
-        page.WaitForAssertion(() => Assert.NotNull(Row(page, name)), TimeSpan.FromSeconds(2));
+        var (name, page) = await RenderWithSleeperAsync("bunit-rm");
 
         await TriggerAsync(page, () => Row(page, name)!.QuerySelector("[data-testid=row-remove]")!.Click());
         var dialog = page.Find("[data-testid=confirm-dialog]");
         Assert.Contains($"{name} (running)", dialog.QuerySelector("[data-testid=confirm-items]")!.TextContent);
         // A running container can only go with force, so force starts ticked and the command says so.
         Assert.Equal($"docker rm -f {name}", dialog.QuerySelector("[data-testid=confirm-cli] .command")!.TextContent);
+        Assert.Equal("running", await DockerCommand.InspectAsync(name, "{{.State.Status}}"));
+    }
+
+    [Fact]
+    public async Task Kill_shows_its_line_before_asking_and_the_outcome_reports_that_same_line()
+    {
+        var (name, page) = await RenderWithSleeperAsync("bunit-kill");
+
+        await TriggerAsync(page, () => Row(page, name)!.QuerySelector("[data-testid=row-kill]")!.Click());
+        var shown = page.Find("[data-testid=confirm-cli] .command").TextContent;
+        Assert.Equal($"docker kill -s SIGKILL {name}", shown);
+        await TriggerAsync(page, () => page.Find("[data-testid=confirm-button]").Click());
+
+        page.WaitForAssertion(() => Assert.Equal(shown, page.Find("[data-testid=outcome-cli] .command").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Equal("137", await DockerCommand.InspectAsync(name, "{{.State.ExitCode}}"));
+    }
+
+    [Fact]
+    public async Task A_signal_that_is_not_one_is_refused_once_in_words_without_asking()
+    {
+        var (name, page) = await RenderWithSleeperAsync("bunit-badsig");
+
+        await TriggerAsync(page, () => page.Find("[data-testid=kill-signal]").Change("sig term"));
+        await TriggerAsync(page, () => Row(page, name)!.QuerySelector("[data-testid=row-kill]")!.Click());
+
+        Assert.Empty(page.FindAll("[data-testid=confirm-dialog]"));
+        var outcome = page.Find("[data-testid=outcome]");
+        var sentence = Quayside.Engine.Actions.InputRules.Signal("sig term")!;
+        Assert.Equal(2, outcome.TextContent.Split(sentence).Length); // the sentence, once
+        Assert.Equal(Quayside.Engine.Cli.DockerCli.Kill([name], "sig term"), page.Find("[data-testid=outcome-cli] .command").TextContent);
         Assert.Equal("running", await DockerCommand.InspectAsync(name, "{{.State.Status}}"));
     }
 

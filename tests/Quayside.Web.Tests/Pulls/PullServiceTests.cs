@@ -28,7 +28,7 @@ public sealed class PullServiceTests : IAsyncLifetime
         Assert.Equal($"docker pull --platform linux/arm64 {reference}", job.Cli);
         Assert.Contains(job, Pulls.Jobs);
         var final = await job.Completion.WaitAsync(TimeSpan.FromMinutes(2));
-        Assert.Equal(TransferState.Succeeded, final.State);
+        Assert.Equal(PullState.Succeeded, final.State);
         Assert.True(changes > 0);
         Assert.Equal("arm64", await DockerCommand.InspectAsync(reference, "{{.Architecture}}"));
     }
@@ -37,7 +37,7 @@ public sealed class PullServiceTests : IAsyncLifetime
     public async Task A_bad_reference_fails_before_anything_is_sent()
     {
         var job = Pulls.Start("Not A Reference", null);
-        Assert.Equal(TransferState.Failed, job.Snapshot.State);
+        Assert.Equal(PullState.Failed, job.Snapshot.State);
         Assert.Contains("is not a valid image name", job.Snapshot.Error);
         var badPlatform = Pulls.Start("localhost:5000/lab/busybox:1", "arm64");
         Assert.Contains("is not a valid platform", badPlatform.Snapshot.Error);
@@ -54,7 +54,7 @@ public sealed class PullServiceTests : IAsyncLifetime
 
         await _app.Services.GetRequiredService<RegistryStore>().SaveAsync(LabRegistry.Auth, LabRegistry.User, LabRegistry.Password);
         var pulled = await Pulls.Start(reference).Completion.WaitAsync(TimeSpan.FromMinutes(2));
-        Assert.Equal(TransferState.Succeeded, pulled.State);
+        Assert.Equal(PullState.Succeeded, pulled.State);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class PullServiceTests : IAsyncLifetime
         var job = Pulls.Start(reference);
         job.Cancel();
         var final = await job.Completion.WaitAsync(TimeSpan.FromMinutes(2));
-        Assert.Equal(TransferState.Cancelled, final.State);
+        Assert.Equal(PullState.Cancelled, final.State);
     }
 
     public async Task DisposeAsync()

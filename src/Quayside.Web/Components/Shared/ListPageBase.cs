@@ -38,6 +38,15 @@ public abstract class ListPageBase : LiveComponentBase
         }
     }
 
+    /// <summary>Runs a form's action: its refusal or failure in words, for the form to show, or null when it went through.</summary>
+    protected async Task<string?> RunFormAsync(ActionPlan plan)
+    {
+        if (plan.Problem is not null)
+            return plan.Problem;
+        await RunAsync(() => plan.RunAsync());
+        return Outcome?.Ok == true ? null : Outcome?.Results.FirstOrDefault()?.Message ?? Outcome?.Summary;
+    }
+
     protected async Task CloseConfirmAsync(bool confirmed)
     {
         var request = Confirm;

@@ -5,9 +5,9 @@ namespace Quayside.Engine.Pulls;
 
 /// <summary>
 /// Folds the engine's JSON progress messages of <c>POST /images/create</c> and <c>/images/{name}/push</c> into a
-/// <see cref="TransferSnapshot"/>. An error inside the stream is kept as the engine's text; the caller translates it.
+/// <see cref="PullSnapshot"/>. An error inside the stream is kept as the engine's text; the caller translates it.
 /// </summary>
-public sealed partial class TransferProgressTracker
+public sealed partial class PullProgressTracker
 {
     private readonly List<string> _order = [];
     private readonly Dictionary<string, LayerProgress> _layers = [];
@@ -15,7 +15,7 @@ public sealed partial class TransferProgressTracker
     private string? _digest;
     private string? _error;
 
-    public TransferSnapshot Snapshot(TransferState state = TransferState.Running) =>
+    public PullSnapshot Snapshot(PullState state = PullState.Running) =>
         new(state, _order.Select(id => _layers[id]).ToList(), _status, _digest, _error);
 
     public string? Error => _error;

@@ -2,7 +2,7 @@ namespace Quayside.Engine.Pulls;
 
 public enum LayerState { Waiting, Downloading, Verifying, Extracting, Done, AlreadyExists, Pushing }
 
-public enum TransferState { Running, Succeeded, Failed, Cancelled }
+public enum PullState { Running, Succeeded, Failed, Cancelled }
 
 /// <summary>One layer of a pull or push as the engine last reported it; sizes in bytes (0 when not known yet).</summary>
 public sealed record LayerProgress(string Id, LayerState State, long Current, long Total)
@@ -35,17 +35,17 @@ public sealed record LayerProgress(string Id, LayerState State, long Current, lo
 }
 
 /// <summary>A pull or push at one moment: layers in the order the engine first named them, overall fraction, outcome.</summary>
-public sealed record TransferSnapshot(
-    TransferState State,
+public sealed record PullSnapshot(
+    PullState State,
     IReadOnlyList<LayerProgress> Layers,
     string? Status,
     string? Digest,
     string? Error)
 {
-    public static readonly TransferSnapshot Starting = new(TransferState.Running, [], "Starting", null, null);
+    public static readonly PullSnapshot Starting = new(PullState.Running, [], "Starting", null, null);
 
-    public double Overall => State == TransferState.Succeeded ? 1
+    public double Overall => State == PullState.Succeeded ? 1
         : Layers.Count == 0 ? 0 : Layers.Average(l => l.Fraction);
 
-    public bool Finished => State != TransferState.Running;
+    public bool Finished => State != PullState.Running;
 }

@@ -3,11 +3,11 @@ using Quayside.Engine.Pulls;
 
 namespace Quayside.Engine.Tests.Pulls;
 
-public class TransferProgressTrackerTests
+public class PullProgressTrackerTests
 {
-    private static TransferSnapshot Feed(params string[] lines)
+    private static PullSnapshot Feed(params string[] lines)
     {
-        var t = new TransferProgressTracker();
+        var t = new PullProgressTracker();
         foreach (var line in lines)
             t.Apply(JsonNode.Parse(line)!);
         return t.Snapshot();
