@@ -140,7 +140,7 @@ public class ContainerActionsTests(LiveModelFixture fixture) : IClassFixture<Liv
         await PlanAssert.RunsAsShownAsync(Actions.PlanRestart([name], 1), $"docker restart -t 1 {name}");
         _made.Add(name + "-b");
         await PlanAssert.RunsAsShownAsync(Actions.PlanRename(name, name + "-b"), $"docker rename {name} {name}-b");
-        Assert.True(await EngineWait.UntilAsync(() => Model.FindContainer(name + "-b") is not null, TimeSpan.FromSeconds(2)));
+        Assert.True(await EngineWait.UntilAsync(() => Model.FindContainer(name + "-b")?.Name == name + "-b", TimeSpan.FromSeconds(10)));
         await PlanAssert.RunsAsShownAsync(Actions.PlanKill([name + "-b"], "SIGKILL"), $"docker kill -s SIGKILL {name}-b");
         Assert.Equal("137", await DockerCommand.InspectAsync(name + "-b", "{{.State.ExitCode}}"));
         await PlanAssert.RunsAsShownAsync(Actions.PlanRemove([name + "-b"], force: true, volumes: true), $"docker rm -f -v {name}-b");
