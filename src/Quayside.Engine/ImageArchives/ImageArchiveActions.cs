@@ -57,13 +57,13 @@ public sealed class ImageArchiveActions(HostModel model)
     }
 
     /// <summary><c>docker commit</c>: the container's changes as a new image, pausing it meanwhile unless told not to.</summary>
-    public async Task<ActionOutcome> CommitAsync(CommitOptions options, CancellationToken ct = default)
+    public Task<ActionOutcome> CommitAsync(CommitOptions options, CancellationToken ct = default) => PlanCommit(options).RunAsync(ct);
+
+    public ActionPlan PlanCommit(CommitOptions options)
     {
         var name = model.FindContainer(options.Container)?.Name ?? options.Container;
-        var cli = DockerCli.Commit(options with { Container = name });
-        if (options.Problems() is { Count: > 0 } problems)
-            return ActionOutcome.Refused(cli, name, string.Join(" ", problems));
-        return new ActionOutcome(cli, [await ActionAttempt.RunAsync(name, Client.Endpoint, async () =>
+        return ActionPlan.Checked(DockerCli.Commit(options with { Container = name }), name, options.Problems(), async ct =>
+            [await ActionAttempt.RunAsync(name, Client.Endpoint, async () =>
         {
             var (_, body) = await Client.SendAsync(HttpMethod.Post, EngineRoutes.Commit(options), ct: ct, timeout: TimeSpan.FromMinutes(10));
             var id = body?["Id"]?.GetValue<string>() ?? "";

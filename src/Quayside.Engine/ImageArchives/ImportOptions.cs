@@ -4,19 +4,31 @@ using Quayside.Engine.Images;
 namespace Quayside.Engine.ImageArchives;
 
 /// <summary><c>docker import</c>: the new image's name, Dockerfile changes (CMD, ENV, ...) and a commit message.</summary>
-public sealed record ImportOptions(string? Reference, IReadOnlyList<string> Changes, string? Message = null)
-{
-    public IReadOnlyList<string> Problems() =>
-        [.. (string.IsNullOrWhiteSpace(Reference) ? null : InputRules.ImageReference(Reference)) is { } p ? [p] : Array.Empty<string>(),
-         .. Changes.Select(ChangeRules.Problem).OfType<string>()];
-}
+public sealed record ImportOptions(string? Reference, IReadOnlyList<string> Changes, string? Message = null) : INewImageInput;
 
 /// <summary>Commit options: <c>docker commit -m -a -c [--pause=false] CONTAINER [REPO[:TAG]]</c>.</summary>
 public sealed record CommitOptions(string Container, string? Reference, string? Message, string? Author, IReadOnlyList<string> Changes, bool Pause = true)
+    : INewImageInput;
+
+/// <summary>What import and commit both take for the image they make: an optional reference and Dockerfile changes.</summary>
+public interface INewImageInput
 {
-    public IReadOnlyList<string> Problems() =>
-        [.. (string.IsNullOrWhiteSpace(Reference) ? null : InputRules.ImageReference(Reference)) is { } p ? [p] : Array.Empty<string>(),
-         .. Changes.Select(ChangeRules.Problem).OfType<string>()];
+    string? Reference { get; }
+
+    IReadOnlyList<string> Changes { get; }
+}
+
+/// <summary>The one place import's and commit's input is checked; a form shows the reference's and the first change's problem by their fields.</summary>
+public static class NewImageRules
+{
+    public static string? ReferenceProblem(this INewImageInput input) =>
+        string.IsNullOrWhiteSpace(input.Reference) ? null : InputRules.ImageReference(input.Reference);
+
+    public static string? ChangesProblem(this INewImageInput input) => input.Changes.Select(ChangeRules.Problem).FirstOrDefault(p => p is not null);
+
+    /// <summary>Every problem: the reference's, then each change's.</summary>
+    public static IReadOnlyList<string> Problems(this INewImageInput input) =>
+        [.. input.ReferenceProblem() is { } p ? [p] : Array.Empty<string>(), .. input.Changes.Select(ChangeRules.Problem).OfType<string>()];
 }
 
 /// <summary>The Dockerfile instructions <c>--change</c> accepts.</summary>

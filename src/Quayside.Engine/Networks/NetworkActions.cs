@@ -9,13 +9,12 @@ namespace Quayside.Engine.Networks;
 /// <summary>Create, inspect, connect, disconnect, remove and prune networks; each outcome carries the CLI line it equals.</summary>
 public sealed class NetworkActions(HostModel model)
 {
-    public async Task<ActionOutcome> CreateAsync(NetworkSpec spec, CancellationToken ct = default)
+    public Task<ActionOutcome> CreateAsync(NetworkSpec spec, CancellationToken ct = default) => PlanCreate(spec).RunAsync(ct);
+
+    public ActionPlan PlanCreate(NetworkSpec spec)
     {
-        var cli = DockerCli.NetworkCreate(spec);
         var name = spec.Name.Trim();
-        if (spec.Validate() is { Count: > 0 } problems)
-            return ActionOutcome.Refused(cli, name, string.Join(" ", problems));
-        return new ActionOutcome(cli, [await ActionAttempt.RunAsync(name, model.Client.Endpoint, async () =>
+        return ActionPlan.Checked(DockerCli.NetworkCreate(spec), name, spec.Validate(), async ct => [await ActionAttempt.RunAsync(name, model.Client.Endpoint, async () =>
         {
             var config = new Dictionary<string, string>();
             if (!string.IsNullOrWhiteSpace(spec.Subnet))

@@ -9,13 +9,12 @@ namespace Quayside.Engine.Volumes;
 /// <summary>Create, inspect, remove and prune volumes; each outcome carries the CLI line it equals.</summary>
 public sealed class VolumeActions(HostModel model)
 {
-    public async Task<ActionOutcome> CreateAsync(VolumeSpec spec, CancellationToken ct = default)
+    public Task<ActionOutcome> CreateAsync(VolumeSpec spec, CancellationToken ct = default) => PlanCreate(spec).RunAsync(ct);
+
+    public ActionPlan PlanCreate(VolumeSpec spec)
     {
-        var cli = DockerCli.VolumeCreate(spec);
         var target = string.IsNullOrWhiteSpace(spec.Name) ? "new volume" : spec.Name.Trim();
-        if (InputRules.ObjectName(spec.Name, "volume", optional: true) is { } problem)
-            return ActionOutcome.Refused(cli, target, problem);
-        return new ActionOutcome(cli, [await ActionAttempt.RunAsync(target, model.Client.Endpoint, async () =>
+        return ActionPlan.Checked(DockerCli.VolumeCreate(spec), target, spec.Validate(), async ct => [await ActionAttempt.RunAsync(target, model.Client.Endpoint, async () =>
         {
             var body = new Dictionary<string, object?>
             {

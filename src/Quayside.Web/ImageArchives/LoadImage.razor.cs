@@ -33,8 +33,8 @@ public partial class LoadImage : ComponentBase
         if (_import)
         {
             var options = ImportOptions;
-            _referenceError = options.Reference is null ? null : InputRules.ImageReference(options.Reference);
-            _changesError = options.Changes.Select(ChangeRules.Problem).FirstOrDefault(p => p is not null);
+            _referenceError = options.ReferenceProblem();
+            _changesError = options.ChangesProblem();
             if (_referenceError is not null || _changesError is not null)
                 return;
             url = "/api/images/import?" + string.Join('&', [

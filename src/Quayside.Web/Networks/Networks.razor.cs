@@ -54,7 +54,7 @@ public partial class Networks : ListPageBase
         if (n.Ingress) yield return "ingress";
     }
 
-    private (NetworkSpec Spec, IReadOnlyList<string> Problems) Spec()
+    private ActionPlan CreatePlan()
     {
         var (labels, labelsProblem) = InputRules.KeyValueLines(_labels, "label");
         var spec = new NetworkSpec
@@ -62,16 +62,16 @@ public partial class Networks : ListPageBase
             Name = _name.Trim(), Driver = _driver, Subnet = _subnet.Trim(), IpRange = _ipRange.Trim(), Gateway = _gateway.Trim(),
             Internal = _internal, Attachable = _attachable, EnableIPv6 = _ipv6, Labels = labels,
         };
-        return (spec, [.. spec.Validate(), .. labelsProblem is null ? Array.Empty<string>() : [labelsProblem]]);
+        return Actions.PlanCreate(spec).AlsoRefusedFor(labelsProblem);
     }
 
     private async Task CreateAsync()
     {
-        var (spec, problems) = Spec();
-        _createProblems = problems;
-        if (problems.Count > 0)
+        var plan = CreatePlan();
+        _createProblems = plan.Problems;
+        if (plan.Problem is not null)
             return;
-        await RunAsync(() => Actions.CreateAsync(spec));
+        await RunAsync(() => plan.RunAsync());
         if (Outcome?.Ok == true)
         {
             _creating = false;

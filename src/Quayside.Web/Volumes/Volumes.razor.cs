@@ -61,23 +61,22 @@ public partial class Volumes : ListPageBase
         }
     }
 
-    private (VolumeSpec Spec, IReadOnlyList<string> Problems) Spec()
+    private ActionPlan CreatePlan()
     {
         var (options, optionsProblem) = InputRules.KeyValueLines(_options, "driver option");
         var (labels, labelsProblem) = InputRules.KeyValueLines(_labels, "label");
         var spec = new VolumeSpec { Name = _name.Trim(), Driver = _driver.Trim(), DriverOptions = options, Labels = labels };
-        string?[] problems = [InputRules.ObjectName(_name.Trim(), "volume", optional: true),
-            string.IsNullOrWhiteSpace(_driver) ? "A driver is required; 'local' is the engine's own." : null, optionsProblem, labelsProblem];
-        return (spec, [.. problems.OfType<string>()]);
+        return Actions.PlanCreate(spec).AlsoRefusedFor(
+            string.IsNullOrWhiteSpace(_driver) ? "A driver is required; 'local' is the engine's own." : null, optionsProblem, labelsProblem);
     }
 
     private async Task CreateAsync()
     {
-        var (spec, problems) = Spec();
-        _createProblems = problems;
-        if (problems.Count > 0)
+        var plan = CreatePlan();
+        _createProblems = plan.Problems;
+        if (plan.Problem is not null)
             return;
-        await RunAsync(() => Actions.CreateAsync(spec));
+        await RunAsync(() => plan.RunAsync());
         if (Outcome?.Ok == true)
         {
             _creating = false;

@@ -35,6 +35,30 @@ public sealed class ImageArchiveActionsTests(ImageLabFixture lab) : IClassFixtur
     }
 
     [Fact]
+    public async Task Commit_runs_the_line_its_plan_showed_and_bad_fields_are_refused_once_each_by_their_rule()
+    {
+        var name = lab.NewContainer("plancommit");
+        await LabContainers.RunSleeperAsync(name);
+        await EngineWait.UntilAsync(() => lab.Model.FindContainer(name) is not null, TimeSpan.FromSeconds(5));
+        var tag = lab.NewImage("plancommit");
+        await PlanAssert.RunsAsShownAsync(Archives.PlanCommit(new CommitOptions(name, tag, null, null, ["ENV QT_PLAN=1"], Pause: false)),
+            $"docker commit -c 'ENV QT_PLAN=1' --pause=false {name} {tag}");
+        Assert.Contains("QT_PLAN=1", await DockerCommand.InspectAsync(tag, "{{.Config.Env}}"));
+
+        var bad = new CommitOptions(name, "Bad Name", null, null, ["RUN x", "ENV"]);
+        Assert.Equal("'Bad Name' is not a valid image name: use lowercase [registry[:port]/]name[:tag], e.g. localhost:5000/team/app:1.0 (tags: letters, digits, '_', '.', '-', up to 128).",
+            bad.ReferenceProblem());
+        Assert.Equal("'RUN x' is not a change the engine accepts: start it with one of CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, USER, VOLUME, WORKDIR, e.g. CMD [\"sh\"] or ENV A=1.",
+            bad.ChangesProblem());
+        var plan = Archives.PlanCommit(bad);
+        Assert.Equal([bad.ReferenceProblem()!, bad.ChangesProblem()!, "'ENV' has no value: write e.g. ENV followed by its value."], plan.Problems);
+        await PlanAssert.RefusedOnceAsync(plan, string.Join(" ", plan.Problems));
+        Assert.NotEqual(0, (await DockerCommand.RunAsync("image", "inspect", "bad name")).ExitCode);
+        Assert.Null(new ImportOptions(null, []).ReferenceProblem());
+        Assert.Equal(bad.Problems(), new ImportOptions(bad.Reference, bad.Changes).Problems());
+    }
+
+    [Fact]
     public async Task Save_then_load_gives_back_the_same_image_id()
     {
         var tag = await lab.BuildOkAsync("save", $"FROM {LabContainers.BusyboxImage}\nRUN echo {Guid.NewGuid()} > /unique\n");

@@ -163,4 +163,26 @@ public class NetworkTests(LiveModelFixture fixture) : IClassFixture<LiveModelFix
             await LabResources.RemoveNetworksAsync(network);
         }
     }
+
+    [Fact]
+    public async Task Network_create_runs_the_line_its_plan_showed_and_bad_fields_are_refused_once_each_in_its_sentence()
+    {
+        var network = LabContainers.UniqueName("planmk");
+        try
+        {
+            var spec = new NetworkSpec { Name = network, Internal = true, Labels = new Dictionary<string, string> { [LabContainers.TestLabel] = "1", [LabResources.Issue8Label] = "1" } };
+            await PlanAssert.RunsAsShownAsync(Networks.PlanCreate(spec),
+                $"docker network create --internal --label {LabContainers.TestLabel}=1 --label {LabResources.Issue8Label}=1 {network}");
+            Assert.Equal("true", await DockerCommand.OkAsync("network", "inspect", "--format", "{{.Internal}}", network));
+            var bad = Networks.PlanCreate(new NetworkSpec { Name = network + "-b", Subnet = "10.300.0.0/16", Gateway = "x" });
+            Assert.Equal(["'10.300.0.0/16' is not a valid subnet: use CIDR notation, e.g. 172.30.0.0/16 or fd00:1::/64.",
+                "'x' is not a valid gateway: use an IPv4 or IPv6 address, e.g. 172.30.0.10."], bad.Problems);
+            await PlanAssert.RefusedOnceAsync(bad, string.Join(" ", bad.Problems));
+            Assert.NotEqual(0, (await DockerCommand.RunAsync("network", "inspect", network + "-b")).ExitCode);
+        }
+        finally
+        {
+            await LabResources.RemoveNetworksAsync(network, network + "-b");
+        }
+    }
 }

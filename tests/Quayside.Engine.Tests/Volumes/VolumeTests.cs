@@ -105,4 +105,37 @@ public class VolumeTests(LiveModelFixture fixture) : IClassFixture<LiveModelFixt
             await LabResources.RemoveVolumesAsync(volume);
         }
     }
+
+    [Fact]
+    public async Task Volume_create_runs_the_line_its_plan_showed_and_a_bad_name_is_refused_once()
+    {
+        var volume = LabContainers.UniqueName("planmk");
+        try
+        {
+            var spec = new VolumeSpec { Name = volume, Labels = new Dictionary<string, string> { [LabContainers.TestLabel] = "1", [LabResources.Issue8Label] = "1" } };
+            await PlanAssert.RunsAsShownAsync(Volumes.PlanCreate(spec),
+                $"docker volume create --label {LabContainers.TestLabel}=1 --label {LabResources.Issue8Label}=1 {volume}");
+            Assert.Equal(volume, await DockerCommand.OkAsync("volume", "inspect", "--format", "{{.Name}}", volume));
+            await PlanAssert.RefusedOnceAsync(Volumes.PlanCreate(new VolumeSpec { Name = "-" + volume }),
+                $"'-{volume}' is not a valid volume name: use letters, digits, '_', '.' and '-', starting with a letter or digit, at least 2 characters.");
+            Assert.NotEqual(0, (await DockerCommand.RunAsync("volume", "inspect", "-" + volume)).ExitCode);
+        }
+        finally
+        {
+            await LabResources.RemoveVolumesAsync(volume);
+        }
+    }
+
+    [Fact]
+    public async Task A_form_problem_added_to_the_create_plan_keeps_each_sentence_and_refuses_before_the_engine()
+    {
+        var volume = LabContainers.UniqueName("planform");
+        var plan = Volumes.PlanCreate(new VolumeSpec { Name = "-" + volume }).AlsoRefusedFor(null, "'= x' is not a valid label.");
+        Assert.Equal([$"'-{volume}' is not a valid volume name: use letters, digits, '_', '.' and '-', starting with a letter or digit, at least 2 characters.",
+            "'= x' is not a valid label."], plan.Problems);
+        Assert.Same(plan, plan.AlsoRefusedFor(null, null));
+        var ok = Volumes.PlanCreate(new VolumeSpec { Name = volume }).AlsoRefusedFor("A driver is required; 'local' is the engine's own.");
+        await PlanAssert.RefusedOnceAsync(ok, "A driver is required; 'local' is the engine's own.");
+        Assert.NotEqual(0, (await DockerCommand.RunAsync("volume", "inspect", volume)).ExitCode);
+    }
 }
