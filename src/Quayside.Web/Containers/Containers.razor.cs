@@ -144,15 +144,9 @@ public partial class Containers : ListPageBase
     private void AskKill(IReadOnlyList<ContainerSummary> cs)
     {
         var signal = _signal;
-        var plan = Actions.PlanKill(Ids(cs), signal);
-        if (plan.Problem is not null)
-        {
-            Outcome = plan.Refusal;
-            return;
-        }
-        Confirm = new ConfirmRequest($"Send {signal}?", WithSelfWarning(cs, $"{signal} goes to the main process of {cs.Count} container{(cs.Count == 1 ? "" : "s")}; with SIGKILL they stop at once, without cleaning up."),
-            [.. cs.Select(c => c.Name)], $"Send {signal}", () => RunAsync(() => plan.RunAsync()))
-        { Cli = plan.Cli };
+        AskToRun(Actions.PlanKill(Ids(cs), signal), $"Send {signal}?",
+            WithSelfWarning(cs, $"{signal} goes to the main process of {cs.Count} container{(cs.Count == 1 ? "" : "s")}; with SIGKILL they stop at once, without cleaning up."),
+            [.. cs.Select(c => c.Name)], $"Send {signal}");
     }
 
     private void AskRemove(IReadOnlyList<ContainerSummary> cs)

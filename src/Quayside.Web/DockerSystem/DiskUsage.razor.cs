@@ -60,21 +60,8 @@ public partial class DiskUsage : ListPageBase
     private static string Px(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>Asks with the list first; after the prune, reads the disk usage again so the page shows what changed.</summary>
-    private void Ask(string title, string question, IEnumerable<string> items, ActionPlan plan)
-    {
-        if (plan.Problem is not null)
-        {
-            Outcome = plan.Refusal;
-            return;
-        }
-        var scope = Label is null ? "" : $" Only objects labelled {Label}.";
-        Confirm = new ConfirmRequest(title, question + scope, [.. items], "Prune", async () =>
-        {
-            await RunAsync(() => plan.RunAsync());
-            await LoadAsync();
-        })
-        { Cli = plan.Cli };
-    }
+    private void Ask(string title, string question, IEnumerable<string> items, ActionPlan plan) =>
+        AskToRun(plan, title, question + (Label is null ? "" : $" Only objects labelled {Label}."), [.. items], "Prune", LoadAsync);
 
     private void AskContainers() => Ask("Remove stopped containers?", "Every exited, created or dead container will be removed.",
         Model.Containers.Values.Where(c => c.IsStopped && LabelMatch.Matches(c.LabelsOrEmpty, Label)).Select(c => c.Name).Order(),

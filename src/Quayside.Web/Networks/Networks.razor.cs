@@ -93,18 +93,9 @@ public partial class Networks : ListPageBase
     private void AskPrune()
     {
         var label = PruneLabel.Normalize(_pruneLabel);
-        var plan = Actions.PlanPrune(label);
-        if (plan.Problem is not null)
-        {
-            Outcome = plan.Refusal;
-            return;
-        }
-        var candidates = NetworkQuery.PruneCandidates(Model, label);
-        Confirm = new ConfirmRequest("Remove unused networks?",
+        AskToRun(Actions.PlanPrune(label), "Remove unused networks?",
             "Every network without a running container will be removed, except bridge, host and none (a stopped container does not keep its network)"
                 + (label is null ? "." : $", among those labelled {label}."),
-            [.. candidates.Select(n => n.Name)], "Prune",
-            () => RunAsync(() => plan.RunAsync()))
-        { Cli = plan.Cli };
+            [.. NetworkQuery.PruneCandidates(Model, label).Select(n => n.Name)], "Prune");
     }
 }

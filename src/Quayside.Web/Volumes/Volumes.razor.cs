@@ -103,22 +103,9 @@ public partial class Volumes : ListPageBase
     private void AskPrune()
     {
         var label = PruneLabel.Normalize(_pruneLabel);
-        var plan = Actions.PlanPrune(label);
-        if (plan.Problem is not null)
-        {
-            Outcome = plan.Refusal;
-            return;
-        }
-        var candidates = VolumeQuery.PruneCandidates(Model, label);
-        Confirm = new ConfirmRequest("Remove unused volumes?",
+        AskToRun(Actions.PlanPrune(label), "Remove unused volumes?",
             "Every local volume no container (running or stopped) uses will be deleted with its data — named and anonymous alike on this engine (20.10)"
                 + (label is null ? "." : $", among those labelled {label}."),
-            [.. candidates.Select(v => $"{v.Name} ({SizeOf(v.Name)})")], "Prune",
-            async () =>
-            {
-                await RunAsync(() => plan.RunAsync());
-                await LoadSizesAsync();
-            })
-        { Cli = plan.Cli };
+            [.. VolumeQuery.PruneCandidates(Model, label).Select(v => $"{v.Name} ({SizeOf(v.Name)})")], "Prune", LoadSizesAsync);
     }
 }

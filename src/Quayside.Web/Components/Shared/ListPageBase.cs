@@ -38,6 +38,26 @@ public abstract class ListPageBase : LiveComponentBase
         }
     }
 
+    /// <summary>
+    /// Shows the plan's refusal, or asks first with the plan's own CLI line and then runs that same plan;
+    /// <paramref name="after"/> runs once it has (e.g. to read sizes again).
+    /// </summary>
+    protected void AskToRun(ActionPlan plan, string title, string question, IReadOnlyList<string> items, string confirmLabel, Func<Task>? after = null)
+    {
+        if (plan.Problem is not null)
+        {
+            Outcome = plan.Refusal;
+            return;
+        }
+        Confirm = new ConfirmRequest(title, question, items, confirmLabel, async () =>
+        {
+            await RunAsync(() => plan.RunAsync());
+            if (after is not null)
+                await after();
+        })
+        { Cli = plan.Cli };
+    }
+
     /// <summary>Runs a form's action: its refusal or failure in words, for the form to show, or null when it went through.</summary>
     protected async Task<string?> RunFormAsync(ActionPlan plan)
     {
