@@ -27,6 +27,7 @@ public sealed class QuaysideApp : IAsyncLifetime
     private readonly StringBuilder _output = new();
     private Process? _process;
     private IPlaywright? _playwright;
+    private BrowserRelay? _relay;
 
     public string Password { get; } = "e2e-pass-" + Guid.NewGuid().ToString("N");
     public string BaseUrl { get; private set; } = "";
@@ -84,16 +85,15 @@ public sealed class QuaysideApp : IAsyncLifetime
         await WaitForHealthAsync();
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
-            ],
-        });
+        _relay = BrowserRelay.TryStart(root, out var chromium);
+        string[] args =
+        [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run",
+        ];
+        if (_relay is not null)
+            args = [.. args, "--proxy-server=" + _relay.ProxyServer, "--proxy-bypass-list=<-loopback>"];
+        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = args });
     }
 
     public async Task DisposeAsync()
@@ -101,6 +101,7 @@ public sealed class QuaysideApp : IAsyncLifetime
         if (Browser is not null)
             await Browser.CloseAsync();
         Hub.Dispose();
+        _relay?.Dispose();
         _playwright?.Dispose();
         if (_process is not null)
         {
