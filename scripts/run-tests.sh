@@ -35,5 +35,8 @@ docker image prune -f --filter label=org.quayside.lab=true >/dev/null 2>&1 || tr
 docker volume ls -q --filter label=quayside.test | xargs -r docker volume rm -f >/dev/null 2>&1 || true
 docker network ls -q --filter label=quayside.test | xargs -r docker network rm >/dev/null 2>&1 || true
 
+# The lab engines stop; their image and data volumes stay for the next run.
+"$root/scripts/lab-engines.sh" stop
+
 python3 "$root/scripts/summarize-trx.py" "$results" "$build"
 exit "$status"

@@ -5,7 +5,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
 "$here/install-packages.sh" docker.io busybox-static docker-registry apache2-utils curl qemu-user-static binfmt-support \
-    chromium debootstrap gcc libc6-dev gcc-aarch64-linux-gnu
+    chromium debootstrap socat openssh-client openssl gcc libc6-dev gcc-aarch64-linux-gnu
 
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK (dotnet) is required on PATH" >&2; exit 1; }
 
@@ -17,6 +17,8 @@ if [ ! -e /proc/sys/fs/binfmt_misc/status ]; then mount -t binfmt_misc binfmt_mi
 # Stand-ins for Microsoft's .NET sdk and runtime-deps images, for building deploy/Dockerfile without their registry.
 "$here/lab-dotnet-base.sh" >/dev/null
 "$here/lab-registry.sh"
+# Extra engines (TLS, SSH, plain TCP) in containers, for the hosts tests; the first run builds their image with debootstrap.
+"$here/lab-engines.sh"
 # Front-end tools of the tests (axe-core), pinned by tests/npm/package-lock.json.
 command -v npm >/dev/null || "$here/install-packages.sh" npm
 [ -f "$here/../tests/npm/node_modules/axe-core/axe.min.js" ] || npm ci --prefix "$here/../tests/npm" --no-audit --no-fund >/dev/null

@@ -13,6 +13,7 @@ using Quayside.Web.DockerSystem;
 using Quayside.Web.Events;
 using Quayside.Web.Files;
 using Quayside.Web.Hosting;
+using Quayside.Web.Hosts;
 using Quayside.Web.ImageArchives;
 using Quayside.Web.Images;
 using Quayside.Web.Inspect;
@@ -56,7 +57,8 @@ builder.Services
     .AddRegistries()
     .AddVolumes()
     .AddNetworks()
-    .AddDockerSystem();
+    .AddDockerSystem()
+    .AddHosts();
 
 var app = builder.Build();
 
@@ -98,7 +100,8 @@ app
     .MapVolumes()
     .MapNetworks()
     .MapEvents()
-    .MapDockerSystem();
+    .MapDockerSystem()
+    .MapHosts();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -1,13 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Quayside.Engine.Connection;
 
 /// <summary>
-/// Raw access to the Engine API over HTTP on a unix socket or TCP. Every call is asynchronous and
+/// Raw access to the Engine API over HTTP on the engine's transport (unix socket, TCP, TLS or SSH). Every call is asynchronous and
 /// throws <see cref="EngineApiException"/> with the engine's own message on an error status.
 /// </summary>
 public sealed class EngineClient : IDisposable
@@ -21,32 +20,20 @@ public sealed class EngineClient : IDisposable
         var handler = new SocketsHttpHandler
         {
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
-            ConnectTimeout = TimeSpan.FromSeconds(5),
+            ConnectTimeout = TimeSpan.FromSeconds(endpoint.Transport == EngineTransport.Ssh ? 15 : 5),
             // The engine answers a path it cleans ('..', '//') with a redirect; following it would reach another resource.
             AllowAutoRedirect = false,
         };
-        if (endpoint.SocketPath is { } path)
-        {
-            handler.ConnectCallback = async (_, ct) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), ct);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            };
-        }
+        Dialer = EngineDialer.For(endpoint);
+        handler.ConnectCallback = async (_, ct) => (await Dialer.DialAsync(ct)).Stream;
         // Timeouts are per call (streams such as /events run for hours).
         _http = new HttpClient(handler) { BaseAddress = endpoint.BaseUri, Timeout = Timeout.InfiniteTimeSpan };
     }
 
     public EngineEndpoint Endpoint { get; }
+
+    /// <summary>Opens raw streams to this engine (hijacked exec and attach connections).</summary>
+    public EngineDialer Dialer { get; }
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.General);
 
@@ -147,5 +134,9 @@ public sealed class EngineClient : IDisposable
         return cts;
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        Dialer.Dispose();
+    }
 }

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using Quayside.Engine.Connection;
 
 namespace Quayside.Engine.Connection;
 
@@ -12,43 +10,40 @@ namespace Quayside.Engine.Connection;
 /// </summary>
 public sealed class HijackedConnection : IAsyncDisposable
 {
-    private readonly Socket _socket;
-    private readonly NetworkStream _stream;
+    private readonly DialedStream _connection;
+    private readonly Stream _stream;
     private byte[] _pending;
     private int _pendingOffset;
 
-    private HijackedConnection(Socket socket, byte[] pending)
+    private HijackedConnection(DialedStream connection, byte[] pending)
     {
-        _socket = socket;
-        _stream = new NetworkStream(socket, ownsSocket: true);
+        _connection = connection;
+        _stream = connection.Stream;
         _pending = pending;
     }
 
     /// <summary>POSTs <paramref name="path"/> asking for an upgrade; throws <see cref="EngineApiException"/> when the engine refuses.</summary>
-    public static async Task<HijackedConnection> OpenAsync(EngineEndpoint endpoint, string path, JsonNode? body, CancellationToken ct)
+    public static async Task<HijackedConnection> OpenAsync(EngineClient client, string path, JsonNode? body, CancellationToken ct)
     {
         EnginePath.EnsureSafe(path);
-        var socket = endpoint.SocketPath is { } unix
-            ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
-            : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var connection = await client.Dialer.DialAsync(ct);
         try
         {
-            EndPoint target = endpoint.SocketPath is { } p ? new UnixDomainSocketEndPoint(p) : new DnsEndPoint(endpoint.BaseUri.Host, endpoint.BaseUri.Port);
-            await socket.ConnectAsync(target, ct);
             var payload = Encoding.UTF8.GetBytes(body?.ToJsonString() ?? "");
-            var head = $"POST {path} HTTP/1.1\r\nHost: {endpoint.BaseUri.Authority}\r\nContent-Type: application/json\r\n"
+            var head = $"POST {path} HTTP/1.1\r\nHost: {client.Endpoint.BaseUri.Authority}\r\nContent-Type: application/json\r\n"
                 + $"Content-Length: {payload.Length}\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n";
-            await socket.SendAsync(Encoding.ASCII.GetBytes(head).Concat(payload).ToArray(), SocketFlags.None, ct);
+            await connection.Stream.WriteAsync(Encoding.ASCII.GetBytes(head).Concat(payload).ToArray(), ct);
+            await connection.Stream.FlushAsync(ct);
 
-            var (status, headers, rest) = await ReadHeadAsync(socket, ct);
+            var (status, headers, rest) = await ReadHeadAsync(connection.Stream, ct);
             if (status is 101 or 200)
-                return new HijackedConnection(socket, rest);
-            var text = Encoding.UTF8.GetString(await ReadBodyAsync(socket, headers, rest, ct));
+                return new HijackedConnection(connection, rest);
+            var text = Encoding.UTF8.GetString(await ReadBodyAsync(connection.Stream, headers, rest, ct));
             throw new EngineApiException((HttpStatusCode)status, MessageOf(text), path);
         }
         catch
         {
-            socket.Dispose();
+            await connection.Stream.DisposeAsync();
             throw;
         }
     }
@@ -78,23 +73,18 @@ public sealed class HijackedConnection : IAsyncDisposable
         return true;
     }
 
-    public ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken ct) => _stream.WriteAsync(data, ct);
+    public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken ct)
+    {
+        await _stream.WriteAsync(data, ct);
+        await _stream.FlushAsync(ct);
+    }
 
     /// <summary>Tells the engine no more input comes (the process's stdin is closed when it has no TTY).</summary>
-    public void CloseInput()
-    {
-        try
-        {
-            _socket.Shutdown(SocketShutdown.Send);
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-        }
-    }
+    public ValueTask CloseInputAsync() => _connection.CloseWriteAsync();
 
     public ValueTask DisposeAsync() => _stream.DisposeAsync();
 
-    private static async Task<(int Status, Dictionary<string, string> Headers, byte[] Remainder)> ReadHeadAsync(Socket socket, CancellationToken ct)
+    private static async Task<(int Status, Dictionary<string, string> Headers, byte[] Remainder)> ReadHeadAsync(Stream stream, CancellationToken ct)
     {
         var received = new List<byte>(1024);
         var buffer = new byte[4096];
@@ -103,7 +93,7 @@ public sealed class HijackedConnection : IAsyncDisposable
         {
             if (received.Count > 64 * 1024)
                 throw new IOException("The engine's answer has no end of headers.");
-            var n = await socket.ReceiveAsync(buffer, SocketFlags.None, ct);
+            var n = await stream.ReadAsync(buffer, ct);
             if (n == 0)
                 throw new IOException("The engine closed the connection before answering.");
             received.AddRange(buffer.AsSpan(0, n));
@@ -130,7 +120,7 @@ public sealed class HijackedConnection : IAsyncDisposable
         return -1;
     }
 
-    private static async Task<byte[]> ReadBodyAsync(Socket socket, Dictionary<string, string> headers, byte[] rest, CancellationToken ct)
+    private static async Task<byte[]> ReadBodyAsync(Stream stream, Dictionary<string, string> headers, byte[] rest, CancellationToken ct)
     {
         var length = headers.TryGetValue("Content-Length", out var l) && int.TryParse(l, out var n) ? n : 64 * 1024;
         var body = new List<byte>(rest);
@@ -139,7 +129,7 @@ public sealed class HijackedConnection : IAsyncDisposable
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
         while (body.Count < length)
         {
-            var read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+            var read = await stream.ReadAsync(buffer, timeout.Token);
             if (read == 0)
                 break;
             body.AddRange(buffer.AsSpan(0, read));

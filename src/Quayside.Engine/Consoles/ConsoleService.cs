@@ -64,7 +64,7 @@ public sealed class ConsoleService(EngineClient client, ILogger<ConsoleService>?
             body["WorkingDir"] = request.WorkingDir;
         var (_, created) = await client.SendAsync(HttpMethod.Post, EngineRoutes.ContainerExec(container), body, ct);
         var execId = created!["Id"]!.GetValue<string>();
-        var connection = await HijackedConnection.OpenAsync(client.Endpoint, EngineRoutes.ExecStart(execId),
+        var connection = await HijackedConnection.OpenAsync(client, EngineRoutes.ExecStart(execId),
             new JsonObject { ["Detach"] = false, ["Tty"] = true }, ct);
         var session = new ConsoleSession(this, connection, container, execId, marker, multiplexed: false);
         await TryResizeAsync(session, rows, cols, ct);
@@ -76,7 +76,7 @@ public sealed class ConsoleService(EngineClient client, ILogger<ConsoleService>?
     {
         var inspect = await client.InspectContainerAsync(container, ct);
         var tty = inspect["Config"]?["Tty"]?.GetValue<bool>() == true;
-        var connection = await HijackedConnection.OpenAsync(client.Endpoint,
+        var connection = await HijackedConnection.OpenAsync(client,
             EngineRoutes.ContainerAttach(container, DetachKeys), null, ct);
         var session = new ConsoleSession(this, connection, container, null, null, multiplexed: !tty);
         if (tty)
@@ -169,7 +169,7 @@ public sealed class ConsoleService(EngineClient client, ILogger<ConsoleService>?
             ["Cmd"] = new JsonArray([.. argv.Select(a => (JsonNode?)a)]),
         };
         var (_, created) = await client.SendAsync(HttpMethod.Post, EngineRoutes.ContainerExec(container), body, ct);
-        await using var connection = await HijackedConnection.OpenAsync(client.Endpoint, EngineRoutes.ExecStart(created!["Id"]!.GetValue<string>()),
+        await using var connection = await HijackedConnection.OpenAsync(client, EngineRoutes.ExecStart(created!["Id"]!.GetValue<string>()),
             new JsonObject { ["Detach"] = false, ["Tty"] = false }, ct);
         var sink = new byte[4096];
         while (await connection.ReadAsync(sink, ct) > 0)

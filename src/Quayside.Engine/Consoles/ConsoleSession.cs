@@ -71,7 +71,7 @@ public sealed class ConsoleSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _connection.CloseInput();
+        await _connection.CloseInputAsync();
         if (!_ended && ExecId is not null)
             await _service.EndProcessAsync(this);
         await _connection.DisposeAsync();

@@ -12,6 +12,7 @@ public sealed class ContainerCreator(HostModel model)
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan ReplaceWatch = TimeSpan.FromSeconds(1.5);
+    private static readonly TimeSpan CrashLoopWatch = TimeSpan.FromSeconds(10);
     private EngineClient Client => model.Client;
 
     public async Task<bool> ImageExistsAsync(string image, CancellationToken ct = default)
@@ -188,10 +189,18 @@ public sealed class ContainerCreator(HostModel model)
     private async Task<EngineProblem?> ExitedAtOnceAsync(string id, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + ReplaceWatch;
+        var restarted = false;
         while (true)
         {
-            var state = (await Client.InspectContainerAsync(id, ct))["State"];
+            var inspect = await Client.InspectContainerAsync(id, ct);
+            var state = inspect["State"];
             var status = state?["Status"]?.GetValue<string>();
+            // Restarted by its restart policy between two looks: it exited at least once, so watch until it shows how.
+            if (inspect["RestartCount"]?.GetValue<int>() > 0 && !restarted)
+            {
+                restarted = true;
+                deadline = DateTime.UtcNow + CrashLoopWatch;
+            }
             if (status is "exited" or "dead" or "restarting")
             {
                 var code = state?["ExitCode"]?.GetValue<int>();

@@ -16,6 +16,7 @@ public static partial class EngineErrorTranslator
         OperationCanceledException => new EngineProblem(
             $"The Docker engine at {endpoint.Address} did not answer in time.",
             "It may be busy or hung; check it with `docker info` on the host."),
+        _ when FromTransport(error, endpoint) is { } transport => transport,
         _ when FindSocketError(error) is { } socket => FromSocket(socket, endpoint),
         HttpRequestException or IOException => new EngineProblem(
             $"The connection to the Docker engine at {endpoint.Address} was lost ({error.Message.TrimEnd('.')}).",

@@ -20,8 +20,7 @@ public sealed record RegistryEntry(int Id, string Address, string? Username, boo
 public sealed class RegistryStore(IServiceScopeFactory scopes, IDataProtectionProvider protection) : IRegistryCredentials
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Quayside.Registries.Secret.v1");
-    private readonly SemaphoreSlim _schemaLock = new(1, 1);
-    private bool _schemaReady;
+    private readonly TableScope _table = new(scopes, SavedRegistry.CreateTableSql);
 
     public async Task<IReadOnlyList<RegistryEntry>> ListAsync(CancellationToken ct = default) =>
         await UseAsync(async db => (await db.Registries.AsNoTracking().OrderBy(r => r.Address).ToListAsync(ct))
@@ -52,31 +51,5 @@ public sealed class RegistryStore(IServiceScopeFactory scopes, IDataProtectionPr
                 : null;
         }, ct);
 
-    private async Task<T> UseAsync<T>(Func<QuaysideDb, Task<T>> work, CancellationToken ct)
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<QuaysideDb>();
-        await EnsureSchemaAsync(db, ct);
-        return await work(db);
-    }
-
-    private async Task EnsureSchemaAsync(QuaysideDb db, CancellationToken ct)
-    {
-        if (Volatile.Read(ref _schemaReady))
-            return;
-        await _schemaLock.WaitAsync(ct);
-        try
-        {
-            if (!_schemaReady)
-            {
-                await db.Database.EnsureCreatedAsync(ct);
-                await db.Database.ExecuteSqlRawAsync(SavedRegistry.CreateTableSql, ct);
-                _schemaReady = true;
-            }
-        }
-        finally
-        {
-            _schemaLock.Release();
-        }
-    }
+    private Task<T> UseAsync<T>(Func<QuaysideDb, Task<T>> work, CancellationToken ct) => _table.UseAsync(work, ct);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Quayside.Engine.Hosts;
 using Quayside.Engine.Model;
 
 namespace Quayside.Web.Components.Shared;
@@ -13,15 +14,31 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     private RenderThrottle? _throttle;
     private bool _listening;
 
-    [Inject] protected HostModel Model { get; set; } = default!;
+    [Inject] private HostModel DefaultModel { get; set; } = default!;
 
-    // Subscribed here, once per component, rather than in OnInitialized: subclasses override (or call) that freely, and
-    // a second subscription left a handler on the app-wide model after every visit.
+    /// <summary>The host the page is on (from its address); the default host where none is cascaded.</summary>
+    [CascadingParameter] public EngineHost? Host { get; set; }
+
+    /// <summary>The host's name in a /hosts/{HostName}/... route; the page's host comes from <see cref="Host"/>.</summary>
+    [Parameter] public string? HostName { get; set; }
+
+    /// <summary>The live model of the page's host.</summary>
+    protected HostModel Model { get; private set; } = default!;
+
+    /// <summary>The page's host's instance of an engine service.</summary>
+    protected T HostService<T>() where T : class => Host is { } host ? host.Get<T>() : throw new InvalidOperationException("No host.");
+
+    // Subscribed here, once per component and host, rather than in OnInitialized: subclasses override (or call) that
+    // freely, and a second subscription left a handler on the app-wide model after every visit.
     public override Task SetParametersAsync(ParameterView parameters)
     {
-        if (!_listening)
+        var model = parameters.TryGetValue<EngineHost?>(nameof(Host), out var host) && host is not null ? host.Model : DefaultModel;
+        if (!ReferenceEquals(model, Model))
         {
-            _throttle = new RenderThrottle(MinInterval, () => InvokeAsync(StateHasChanged));
+            if (_listening)
+                Model.Changed -= OnModelChanged;
+            _throttle ??= new RenderThrottle(MinInterval, () => InvokeAsync(StateHasChanged));
+            Model = model;
             Model.Changed += OnModelChanged;
             _listening = true;
         }

@@ -1,0 +1,27 @@
+using Quayside.Engine.Connection;
+
+namespace Quayside.Engine.Cli;
+
+public static partial class DockerCli
+{
+    /// <summary>
+    /// How a user names a host on the command line: <c>--context NAME</c> for an imported context, <c>-H ssh://...</c>,
+    /// or <c>-H tcp://... --tlsverify --tlscacert ca.pem --tlscert cert.pem --tlskey key.pem</c> (the files the user keeps).
+    /// </summary>
+    public static string HostFlags(EngineEndpoint endpoint, string? contextName = null)
+    {
+        if (contextName is not null)
+            return ShellQuote.Join(["--context", contextName]);
+        string[] words = endpoint.Transport == EngineTransport.Tls
+            ? ["-H", endpoint.Address, "--tlsverify", "--tlscacert", "ca.pem", "--tlscert", "cert.pem", "--tlskey", "key.pem"]
+            : ["-H", endpoint.Address];
+        return ShellQuote.Join(words);
+    }
+
+    /// <summary>Puts the host flags after the leading <c>docker</c> of every command of a line (<c>a &amp;&amp; b</c> included).</summary>
+    public static string OnHost(string hostFlags, string line) =>
+        hostFlags.Length == 0 ? line : HostPosition().Replace(line, m => $"{m.Value}{hostFlags} ");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^|&& |\| )docker ")]
+    private static partial System.Text.RegularExpressions.Regex HostPosition();
+}
