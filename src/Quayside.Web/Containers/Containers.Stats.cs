@@ -13,7 +13,7 @@ public partial class Containers
     private bool _showStats;
     private StatsWatch? _statsWatch;
 
-    [Inject] private StatsHub StatsHub { get; set; } = default!;
+    private StatsHub StatsHub => HostService<StatsHub>();
 
     private void ToggleStats() => _showStats = !_showStats;
 

@@ -24,7 +24,7 @@ public partial class Containers : ListPageBase
     private string _renameTo = "";
     private string? _renameError;
 
-    [Inject] private ContainerActions Actions { get; set; } = default!;
+    private ContainerActions Actions => HostService<ContainerActions>();
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private SelfContainer Self { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;

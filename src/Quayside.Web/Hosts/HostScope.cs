@@ -60,6 +60,8 @@ public sealed class HostScope : ComponentBase, IDisposable
     protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
     {
         builder.OpenComponent<CascadingValue<EngineHost?>>(0);
+        // Another host means other services behind every page: the pages are made again rather than rebound.
+        builder.SetKey(_host?.Name ?? "(unknown)");
         builder.AddComponentParameter(1, "Value", _host);
         builder.AddComponentParameter(2, "ChildContent", ChildContent);
         builder.CloseComponent();

@@ -15,12 +15,16 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     private bool _listening;
 
     [Inject] private HostModel DefaultModel { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>The host the page is on (from its address); the default host where none is cascaded.</summary>
     [CascadingParameter] public EngineHost? Host { get; set; }
 
     /// <summary>The host's name in a /hosts/{HostName}/... route; the page's host comes from <see cref="Host"/>.</summary>
     [Parameter] public string? HostName { get; set; }
+
+    /// <summary>Whether the page is on the default host (the pages of a container's details are there only, so far).</summary>
+    protected bool OnDefaultHost => Host is null || Host.IsDefault;
 
     /// <summary>The live model of the page's host.</summary>
     protected HostModel Model { get; private set; } = default!;
@@ -33,6 +37,8 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     public override Task SetParametersAsync(ParameterView parameters)
     {
         var model = parameters.TryGetValue<EngineHost?>(nameof(Host), out var host) && host is not null ? host.Model : DefaultModel;
+        if (host is null && parameters.TryGetValue<string>(nameof(HostName), out var named) && named is not null)
+            Navigation.NotFound();
         if (!ReferenceEquals(model, Model))
         {
             if (_listening)
