@@ -15,6 +15,11 @@ net=quayside-labnet
 gateway=10.232.0.1
 engines=(tls ssh tcp)
 
+mkdir -p "$dir"
+# One run at a time: the test set-up starts this in the background and the tests that need an engine wait here.
+exec 9>"$dir/.lock"
+flock 9
+
 if [ "${1:-}" = stop ]; then
     for e in "${engines[@]}"; do docker rm -f "quayside-lab-$e" >/dev/null 2>&1 || true; done
     exit 0

@@ -17,8 +17,11 @@ if [ ! -e /proc/sys/fs/binfmt_misc/status ]; then mount -t binfmt_misc binfmt_mi
 # Stand-ins for Microsoft's .NET sdk and runtime-deps images, for building deploy/Dockerfile without their registry.
 "$here/lab-dotnet-base.sh" >/dev/null
 "$here/lab-registry.sh"
-# Extra engines (TLS, SSH, plain TCP) in containers, for the hosts tests; the first run builds their image with debootstrap.
-"$here/lab-engines.sh"
+# Extra engines (TLS, SSH, plain TCP) in containers, for the hosts tests. The first run builds their image with
+# debootstrap, which takes minutes: it runs in the background while the solution builds, and the tests that need an
+# engine wait for it (the script holds a lock until the engines answer).
+mkdir -p /var/lib/quayside-lab
+setsid nohup "$here/lab-engines.sh" >/var/log/quayside-lab-engines.log 2>&1 &
 # Front-end tools of the tests (axe-core), pinned by tests/npm/package-lock.json.
 command -v npm >/dev/null || "$here/install-packages.sh" npm
 [ -f "$here/../tests/npm/node_modules/axe-core/axe.min.js" ] || npm ci --prefix "$here/../tests/npm" --no-audit --no-fund >/dev/null

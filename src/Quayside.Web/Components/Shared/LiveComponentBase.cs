@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Components;
 using Quayside.Engine.Hosts;
 using Quayside.Engine.Model;
@@ -16,6 +17,7 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
 
     [Inject] private HostModel DefaultModel { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IServiceProvider AppServices { get; set; } = default!;
 
     /// <summary>The host the page is on (from its address); the default host where none is cascaded.</summary>
     [CascadingParameter] public EngineHost? Host { get; set; }
@@ -30,7 +32,7 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     protected HostModel Model { get; private set; } = default!;
 
     /// <summary>The page's host's instance of an engine service.</summary>
-    protected T HostService<T>() where T : class => Host is { } host ? host.Get<T>() : throw new InvalidOperationException("No host.");
+    protected T HostService<T>() where T : class => Host is { } host ? host.Get<T>() : AppServices.GetRequiredService<T>();
 
     // Subscribed here, once per component and host, rather than in OnInitialized: subclasses override (or call) that
     // freely, and a second subscription left a handler on the app-wide model after every visit.
