@@ -5,23 +5,23 @@ using Quayside.Engine.Hosts;
 namespace Quayside.Web.Hosts;
 
 /// <summary>
-/// What the hosts form sends. Secrets (TLS key, SSH key and passphrase) left empty when editing keep the saved ones;
+/// What the hosts form sends, and what the page's fields bind to. Secrets (TLS key, SSH key and passphrase) left empty when editing keep the saved ones;
 /// they are never sent back to the page.
 /// </summary>
 public sealed partial record HostForm
 {
-    public string Name { get; init; } = "";
-    public string Address { get; init; } = "";
-    public string? CaPem { get; init; }
-    public string? CertPem { get; init; }
-    public string? KeyPem { get; init; }
+    public string Name { get; set; } = "";
+    public string Address { get; set; } = "";
+    public string? CaPem { get; set; }
+    public string? CertPem { get; set; }
+    public string? KeyPem { get; set; }
     /// <summary>The user read that plain TCP makes anyone on that network root on that host.</summary>
-    public bool AcceptPlainTcp { get; init; }
-    public string? SshPrivateKey { get; init; }
-    public string? SshPassphrase { get; init; }
+    public bool AcceptPlainTcp { get; set; }
+    public string? SshPrivateKey { get; set; }
+    public string? SshPassphrase { get; set; }
     /// <summary>Make a new key pair here; the page then shows its public key for authorized_keys.</summary>
-    public bool GenerateSshKey { get; init; }
-    public string? ContextName { get; init; }
+    public bool GenerateSshKey { get; set; }
+    public string? ContextName { get; set; }
 
     public const string PlainTcpWarning =
         "Plain TCP has no encryption and no login: anyone who can reach that port is root on that host. Use TLS or SSH unless the network is yours alone.";

@@ -11,7 +11,7 @@ public partial class HostsPage
     private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(250);
     private IReadOnlyList<HostRow> _rows = [];
     private IReadOnlyList<DockerContext> _contexts = [];
-    private EditableHost _form = new();
+    private HostForm _form = new();
     private string? _editing;
     private Dictionary<string, string[]>? _problems;
     private ProbeAnswer? _probe;
@@ -78,7 +78,7 @@ public partial class HostsPage
 
     private async Task SaveAsync()
     {
-        var form = _form.ToForm();
+        var form = _form;
         var (problems, _) = await Hosts.SaveAsync(form, _editing, CancellationToken.None);
         _problems = problems;
         if (problems.Count > 0)
@@ -94,7 +94,7 @@ public partial class HostsPage
 
     private async Task TestFormAsync()
     {
-        var form = _form.ToForm();
+        var form = _form;
         (_probe, _probeTarget, _probeSaved, _message) = (null, form.Address.Trim(), false, "Testing…");
         _ok = true;
         StateHasChanged();
@@ -128,7 +128,7 @@ public partial class HostsPage
     private void Edit(HostRow row)
     {
         _editing = row.Name;
-        _form = new EditableHost { Name = row.Name, Address = row.Address, AcceptPlainTcp = row.Transport == "tcp" && !row.HasTls };
+        _form = new HostForm { Name = row.Name, Address = row.Address, AcceptPlainTcp = row.Transport == "tcp" && !row.HasTls };
         _problems = null;
     }
 
@@ -173,25 +173,5 @@ public partial class HostsPage
             host.Model.Changed -= OnChanged;
         _throttle?.Dispose();
         GC.SuppressFinalize(this);
-    }
-
-    /// <summary>The form's fields, bound one by one (HostForm is immutable).</summary>
-    private sealed class EditableHost
-    {
-        public string Name { get; set; } = "";
-        public string Address { get; set; } = "";
-        public string? CaPem { get; set; }
-        public string? CertPem { get; set; }
-        public string? KeyPem { get; set; }
-        public bool AcceptPlainTcp { get; set; }
-        public string? SshPrivateKey { get; set; }
-        public string? SshPassphrase { get; set; }
-        public bool GenerateSshKey { get; set; }
-
-        public HostForm ToForm() => new()
-        {
-            Name = Name, Address = Address, CaPem = CaPem, CertPem = CertPem, KeyPem = KeyPem, AcceptPlainTcp = AcceptPlainTcp,
-            SshPrivateKey = SshPrivateKey, SshPassphrase = SshPassphrase, GenerateSshKey = GenerateSshKey,
-        };
     }
 }
