@@ -10,7 +10,8 @@ public sealed record EngineStatus(
     string Address,
     EngineProblem? Problem,
     DateTimeOffset Since,
-    EngineVersion? Version = null)
+    EngineVersion? Version = null,
+    EngineCapacity? Capacity = null)
 {
     public bool IsConnected => State == EngineConnectionState.Connected;
 }
@@ -25,4 +26,14 @@ public sealed record EngineVersion
     public string KernelVersion { get; init; } = "";
 
     public string Platform => $"{Os}/{Arch}";
+}
+
+/// <summary>The machine behind an engine, from <c>GET /info</c>: what the hosts overview shows per host.</summary>
+public sealed record EngineCapacity
+{
+    [System.Text.Json.Serialization.JsonPropertyName("NCPU")]
+    public int Cpus { get; init; }
+
+    [System.Text.Json.Serialization.JsonPropertyName("MemTotal")]
+    public long MemoryBytes { get; init; }
 }

@@ -156,11 +156,12 @@ public sealed class HostModel
                 // Every type: the model follows four of them, the events page shows them all.
                 await using var events = await _client.OpenStreamAsync(EngineRoutes.Events(), session.Token);
                 var version = await _client.GetAsync<EngineVersion>(EngineRoutes.Version(), session.Token);
+                var capacity = await _client.GetAsync<EngineCapacity>(EngineRoutes.Info(), session.Token);
                 await ReloadContainersAsync(session.Token);
                 await ReloadImagesAsync(session.Token);
                 await ReloadVolumesAsync(session.Token);
                 await ReloadNetworksAsync(session.Token);
-                SetStatus(new EngineStatus(EngineConnectionState.Connected, _client.Endpoint.Address, null, DateTimeOffset.UtcNow, version));
+                SetStatus(new EngineStatus(EngineConnectionState.Connected, _client.Endpoint.Address, null, DateTimeOffset.UtcNow, version, capacity));
                 _firstLoad.TrySetResult();
                 backoff = TimeSpan.FromMilliseconds(250);
 

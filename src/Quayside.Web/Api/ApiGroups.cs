@@ -11,4 +11,15 @@ public static class ApiGroups
             .AddEndpointFilter<AntiforgeryFilter>()
             .AddEndpointFilter<InvalidEngineNameFilter>()
             .WithTags(tag);
+
+    /// <summary>
+    /// The same routes on the default host (<c>/api{prefix}</c>) and on every other host (<c>/api/hosts/{host}{prefix}</c>);
+    /// the endpoints take an <see cref="OnHost"/> parameter.
+    /// </summary>
+    public static IEndpointRouteBuilder MapHostApiGroups(this IEndpointRouteBuilder endpoints, string prefix, string tag, Action<RouteGroupBuilder> map)
+    {
+        map(endpoints.MapApiGroup(prefix, tag));
+        map(endpoints.MapApiGroup("/hosts/{host}" + prefix, tag).AddEndpointFilter<KnownHostFilter>());
+        return endpoints;
+    }
 }

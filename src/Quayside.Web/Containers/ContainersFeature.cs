@@ -33,61 +33,64 @@ public static class ContainersFeature
 
     public static IEndpointRouteBuilder MapContainers(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapApiGroup("/containers", "Containers");
-
-        group.MapGet("/", async (HostModel model, TimeProvider clock, string[]? state, string? name, string? image, string[]? label, string? search, string? sort, bool? desc, CancellationToken ct) =>
+        endpoints.MapHostApiGroups("/containers", "Containers", group =>
         {
-            if (await model.EngineUnavailableAsync(ct) is { } unavailable)
-                return unavailable;
-            var filter = new ContainerFilter { States = state ?? [], Name = name, Image = image, Labels = label ?? [], Search = search };
-            if (filter.Validate() is { Count: > 0 } problems)
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["filter"] = [.. problems] });
-            var now = clock.GetUtcNow();
-            var rows = ContainerSort.Apply(ContainerQuery.Apply(model, filter), sort, desc ?? false, model)
-                .Select(c => ContainerRow.From(c, model, now)).ToList();
-            return Results.Ok(new ListResponse<ContainerRow>(DockerCli.Ps(filter), rows.Count, rows));
-        }).WithSummary("List containers (docker ps -a), from the live model.");
-
-        group.MapGet("/sizes", async (ContainerActions actions, CancellationToken ct) =>
-            Results.Ok(new { Cli = DockerCli.Ps(new ContainerFilter(), withSize: true),
-                Sizes = (await actions.SizesAsync(ct)).ToDictionary(s => s.Key, s => new { s.Value.Rw, s.Value.RootFs }) }))
-            .WithSummary("Writable-layer and root-fs sizes of every container (expensive for the engine).");
-
-        group.MapPost("/{action}", async (string action, ContainerActionRequest request, ContainerActions actions, CancellationToken ct) =>
-        {
-            var timeout = request.Timeout ?? 10;
-            var outcome = action switch
+            group.MapGet("/", async (OnHost host, TimeProvider clock, string[]? state, string? name, string? image, string[]? label, string? search, string? sort, bool? desc, CancellationToken ct) =>
             {
-                "start" => await actions.StartAsync(request.Targets, ct),
-                "stop" => await actions.StopAsync(request.Targets, timeout, ct),
-                "restart" => await actions.RestartAsync(request.Targets, timeout, ct),
-                "pause" => await actions.PauseAsync(request.Targets, ct),
-                "unpause" => await actions.UnpauseAsync(request.Targets, ct),
-                "kill" => await actions.KillAsync(request.Targets, request.Signal ?? "SIGKILL", ct),
-                "remove" => await actions.RemoveAsync(request.Targets, request.Force, request.Volumes, ct),
-                _ => null,
-            };
-            return outcome is null
-                ? Results.Problem(statusCode: 404, title: $"Unknown action '{action}'", detail: "Use start, stop, restart, pause, unpause, kill or remove.")
-                : outcome.ToResult();
-        }).WithSummary("Act on one or more containers: start, stop, restart, pause, unpause, kill, remove.");
+                var model = host.Model;
+                if (await model.EngineUnavailableAsync(ct) is { } unavailable)
+                    return unavailable;
+                var filter = new ContainerFilter { States = state ?? [], Name = name, Image = image, Labels = label ?? [], Search = search };
+                if (filter.Validate() is { Count: > 0 } problems)
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["filter"] = [.. problems] });
+                var now = clock.GetUtcNow();
+                var rows = ContainerSort.Apply(ContainerQuery.Apply(model, filter), sort, desc ?? false, model)
+                    .Select(c => ContainerRow.From(c, model, now)).ToList();
+                return Results.Ok(new ListResponse<ContainerRow>(host.Cli(DockerCli.Ps(filter)), rows.Count, rows));
+            }).WithSummary("List containers (docker ps -a), from the live model.");
 
-        group.MapDelete("/{id}", async (string id, bool? force, bool? volumes, ContainerActions actions, CancellationToken ct) =>
-            (await actions.RemoveAsync([id], force ?? false, volumes ?? false, ct)).ToResult())
-            .WithSummary("Remove a container (docker rm [-f] [-v]).");
+            group.MapGet("/sizes", async (OnHost host, CancellationToken ct) =>
+                Results.Ok(new { Cli = host.Cli(DockerCli.Ps(new ContainerFilter(), withSize: true)),
+                    Sizes = (await host.Get<ContainerActions>().SizesAsync(ct)).ToDictionary(s => s.Key, s => new { s.Value.Rw, s.Value.RootFs }) }))
+                .WithSummary("Writable-layer and root-fs sizes of every container (expensive for the engine).");
 
-        group.MapPost("/{id}/rename", async (string id, RenameRequest request, ContainerActions actions, CancellationToken ct) =>
-            (await actions.RenameAsync(id, request.NewName, ct)).ToResult())
-            .WithSummary("Rename a container.");
+            group.MapPost("/{action}", async (string action, ContainerActionRequest request, OnHost host, CancellationToken ct) =>
+            {
+                var actions = host.Get<ContainerActions>();
+                var timeout = request.Timeout ?? 10;
+                var outcome = action switch
+                {
+                    "start" => await actions.StartAsync(request.Targets, ct),
+                    "stop" => await actions.StopAsync(request.Targets, timeout, ct),
+                    "restart" => await actions.RestartAsync(request.Targets, timeout, ct),
+                    "pause" => await actions.PauseAsync(request.Targets, ct),
+                    "unpause" => await actions.UnpauseAsync(request.Targets, ct),
+                    "kill" => await actions.KillAsync(request.Targets, request.Signal ?? "SIGKILL", ct),
+                    "remove" => await actions.RemoveAsync(request.Targets, request.Force, request.Volumes, ct),
+                    _ => null,
+                };
+                return outcome is null
+                    ? Results.Problem(statusCode: 404, title: $"Unknown action '{action}'", detail: "Use start, stop, restart, pause, unpause, kill or remove.")
+                    : host.Said(outcome).ToResult();
+            }).WithSummary("Act on one or more containers: start, stop, restart, pause, unpause, kill, remove.");
 
-        group.MapGet("/prune", async (HostModel model, string? label, CancellationToken ct) =>
-            await model.EngineUnavailableAsync(ct) ?? Results.Ok(new PrunePreview(DockerCli.ContainerPrune(label), ContainerQuery.Apply(model, new ContainerFilter { Labels = label is null ? [] : [label] })
-                .Where(c => c.IsStopped).Select(c => c.Name).Order().ToList())))
-            .WithSummary("What 'remove stopped containers' would remove.");
+            group.MapDelete("/{id}", async (string id, bool? force, bool? volumes, OnHost host, CancellationToken ct) =>
+                host.Said(await host.Get<ContainerActions>().RemoveAsync([id], force ?? false, volumes ?? false, ct)).ToResult())
+                .WithSummary("Remove a container (docker rm [-f] [-v]).");
 
-        group.MapPost("/prune", async (PruneRequest? request, ContainerActions actions, CancellationToken ct) =>
-            (await actions.PruneAsync(request?.Label, ct)).ToResult())
-            .WithSummary("Remove stopped containers (docker container prune -f).");
+            group.MapPost("/{id}/rename", async (string id, RenameRequest request, OnHost host, CancellationToken ct) =>
+                host.Said(await host.Get<ContainerActions>().RenameAsync(id, request.NewName, ct)).ToResult())
+                .WithSummary("Rename a container.");
+
+            group.MapGet("/prune", async (OnHost host, string? label, CancellationToken ct) =>
+                await host.Model.EngineUnavailableAsync(ct) ?? Results.Ok(new PrunePreview(host.Cli(DockerCli.ContainerPrune(label)), ContainerQuery.Apply(host.Model, new ContainerFilter { Labels = label is null ? [] : [label] })
+                    .Where(c => c.IsStopped).Select(c => c.Name).Order().ToList())))
+                .WithSummary("What 'remove stopped containers' would remove.");
+
+            group.MapPost("/prune", async (PruneRequest? request, OnHost host, CancellationToken ct) =>
+                host.Said(await host.Get<ContainerActions>().PruneAsync(request?.Label, ct)).ToResult())
+                .WithSummary("Remove stopped containers (docker container prune -f).");
+        });
         return endpoints;
     }
 }

@@ -21,7 +21,7 @@ public class EngineEndpointTests
     }
 
     [Theory]
-    [InlineData("ssh://user@host", "not supported")]
+    [InlineData("npipe:////./pipe/docker_engine", "is not an engine address")]
     [InlineData("unix://relative.sock", "absolute socket path")]
     [InlineData("tcp://hostonly", "tcp://HOST:PORT")]
     public void A_wrong_address_says_what_is_accepted(string address, string expected)

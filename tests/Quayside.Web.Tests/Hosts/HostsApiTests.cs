@@ -38,6 +38,8 @@ public class HostsApiTests : LoggedInTest
         Assert.Equal("tls", row.GetProperty("transport").GetString());
         Assert.Equal($"docker -H {LabEngines.TlsAddress} --tlsverify --tlscacert ca.pem --tlscert cert.pem --tlskey key.pem ps -a", row.GetProperty("cli").GetString());
         Assert.Equal(await LabEngineCount(LabEngines.TlsContainer), row.GetProperty("containers").GetInt32());
+        Assert.Equal(await DockerCommand.OkAsync("exec", LabEngines.TlsContainer, "docker", "info", "-f", "{{.NCPU}} {{.MemTotal}}"),
+            $"{row.GetProperty("cpus").GetInt32()} {row.GetProperty("memoryBytes").GetInt64()}");
 
         var everything = await Client.GetStringAsync("/api/hosts");
         Assert.DoesNotContain("PRIVATE KEY", everything);
@@ -140,5 +142,44 @@ public class HostsApiTests : LoggedInTest
         var host = registry.Put("lab-prod", Engine.Connection.EngineEndpoint.Parse(context.Address) with { Tls = context.Tls }, context.Name);
         Assert.Equal("docker --context lab-prod ps -a", host.Cli("docker ps -a"));
         Assert.True(await host.Model.WaitForFirstLoadAsync(TimeSpan.FromSeconds(30)), host.Model.Status.Problem?.ToString());
+    }
+
+    [Fact]
+    public async Task The_containers_api_works_on_another_host_and_its_lines_name_that_host()
+    {
+        await LabEngines.EnsureAsync();
+        Assert.Equal(HttpStatusCode.Created, (await Client.PostAsJsonAsync("/api/hosts", await TlsFormAsync("api-tls"))).StatusCode);
+        var name = LabContainers.UniqueName("api-on-tls");
+        await DockerCommand.OkAsync("exec", LabEngines.TlsContainer, "docker", "run", "-d", "--name", name, "--label", $"{LabContainers.TestLabel}=1", LabContainers.BusyboxImage, "sleep", "1000");
+        try
+        {
+            JsonElement list = default;
+            Assert.True(await EngineWait.UntilAsync(async () =>
+            {
+                var response = await Client.GetAsync($"/api/hosts/api-tls/containers?name={name}");
+                if (!response.IsSuccessStatusCode)
+                    return false;
+                list = await response.Content.ReadFromJsonAsync<JsonElement>();
+                return list.GetProperty("items").GetArrayLength() == 1;
+            }, TimeSpan.FromSeconds(30)), $"the TLS host's list never showed {name}: {list}");
+            Assert.Equal($"docker -H {LabEngines.TlsAddress} --tlsverify --tlscacert ca.pem --tlscert cert.pem --tlskey key.pem ps -a --filter name={name}",
+                list.GetProperty("cli").GetString());
+            Assert.Equal("running", list.GetProperty("items")[0].GetProperty("state").GetString());
+            Assert.DoesNotContain(name, await Client.GetStringAsync($"/api/containers?name={name}"));
+
+            var stopped = await Client.PostAsJsonAsync("/api/hosts/api-tls/containers/stop", new { targets = new[] { name }, timeout = 1 });
+            var outcome = await stopped.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(stopped.IsSuccessStatusCode, outcome.ToString());
+            Assert.Equal($"docker -H {LabEngines.TlsAddress} --tlsverify --tlscacert ca.pem --tlscert cert.pem --tlskey key.pem stop -t 1 {name}", outcome.GetProperty("cli").GetString());
+            Assert.Equal("exited", await DockerCommand.OkAsync("exec", LabEngines.TlsContainer, "docker", "inspect", "-f", "{{.State.Status}}", name));
+
+            var unknown = await Client.GetAsync("/api/hosts/no-such-host/containers");
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+            Assert.Contains("There is no host named 'no-such-host'", await unknown.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            await DockerCommand.RunAsync("exec", LabEngines.TlsContainer, "docker", "rm", "-f", name);
+        }
     }
 }

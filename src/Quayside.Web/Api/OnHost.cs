@@ -1,0 +1,42 @@
+using Quayside.Engine.Actions;
+using Quayside.Engine.Hosts;
+using Quayside.Engine.Model;
+
+namespace Quayside.Web.Api;
+
+/// <summary>
+/// The host an API call is on: the default host under /api/..., the named one under /api/hosts/{host}/...
+/// Endpoints take it as a parameter and reach that host's model and services through it.
+/// </summary>
+public sealed class OnHost(EngineHost host)
+{
+    public EngineHost Host { get; } = host;
+    public HostModel Model => Host.Model;
+
+    public T Get<T>() where T : class => Host.Get<T>();
+
+    /// <summary>A CLI line said for this host.</summary>
+    public string Cli(string line) => Host.Cli(line);
+
+    /// <summary>An outcome whose CLI line is said for this host.</summary>
+    public ActionOutcome Said(ActionOutcome outcome) => outcome with { Cli = Host.Cli(outcome.Cli) };
+
+    public static ValueTask<OnHost?> BindAsync(HttpContext context)
+    {
+        var registry = context.RequestServices.GetRequiredService<HostRegistry>();
+        return ValueTask.FromResult(registry.Find(context.GetRouteValue("host") as string) is { } host ? new OnHost(host) : null);
+    }
+}
+
+/// <summary>Answers 404 in words when /api/hosts/{host}/... names no host.</summary>
+public sealed class KnownHostFilter : IEndpointFilter
+{
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var name = context.HttpContext.GetRouteValue("host") as string;
+        if (name is not null && context.HttpContext.RequestServices.GetRequiredService<HostRegistry>().Find(name) is null)
+            return ValueTask.FromResult<object?>(Results.Problem(statusCode: 404, title: $"There is no host named '{name}'",
+                detail: "GET /api/hosts lists the hosts; add one on the Hosts page."));
+        return next(context);
+    }
+}
