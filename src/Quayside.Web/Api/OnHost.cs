@@ -8,9 +8,10 @@ namespace Quayside.Web.Api;
 /// The host an API call is on: the default host under /api/..., the named one under /api/hosts/{host}/...
 /// Endpoints take it as a parameter and reach that host's model and services through it.
 /// </summary>
-public sealed class OnHost(EngineHost host)
+public sealed class OnHost(EngineHost? host)
 {
-    public EngineHost Host { get; } = host;
+    /// <summary>The host; an address naming no host never reaches a handler (<see cref="KnownHostFilter"/> answers 404 first).</summary>
+    public EngineHost Host => host ?? throw new InvalidOperationException("The address names no host.");
     public HostModel Model => Host.Model;
 
     public T Get<T>() where T : class => Host.Get<T>();
@@ -24,7 +25,7 @@ public sealed class OnHost(EngineHost host)
     public static ValueTask<OnHost?> BindAsync(HttpContext context)
     {
         var registry = context.RequestServices.GetRequiredService<HostRegistry>();
-        return ValueTask.FromResult(registry.Find(context.GetRouteValue("host") as string) is { } host ? new OnHost(host) : null);
+        return ValueTask.FromResult<OnHost?>(new OnHost(registry.Find(context.GetRouteValue("host") as string)));
     }
 }
 
