@@ -179,14 +179,5 @@ public sealed class QuaysideApp : IAsyncLifetime
         return port;
     }
 
-    /// <summary>The folder holding the solution file, found by walking up from the test assembly.</summary>
-    public static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Quayside.sln")) || File.Exists(Path.Combine(dir.FullName, "Quayside.slnx")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException($"No Quayside.sln above {AppContext.BaseDirectory}.");
-    }
+    public static string RepoRoot() => RepoPaths.Root;
 }

@@ -1,3 +1,4 @@
+using Quayside.TestSupport;
 using System.Text.RegularExpressions;
 
 namespace Quayside.Engine.Tests;
@@ -5,7 +6,7 @@ namespace Quayside.Engine.Tests;
 /// <summary>The README's layout map is the tree, and every feature has one name in every project.</summary>
 public partial class LayoutMapTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepoPaths.Root;
     private static readonly string[] NotMapped = ["bin", "obj", "node_modules", "lib", "TestResults"];
 
     [Fact]
@@ -88,15 +89,6 @@ public partial class LayoutMapTests
             .Select(d => Path.GetRelativePath(Root, d).Replace('\\', '/'))
             .Where(d => !d.Split('/').Any(NotMapped.Contains));
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Quayside.slnx")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("The repository root (Quayside.slnx) is not above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"^(\S+?)/?\s{2,}(.*)$")]
     private static partial Regex MapLine();

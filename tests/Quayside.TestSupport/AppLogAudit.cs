@@ -46,13 +46,5 @@ public static class AppLogAudit
 
     public static IReadOnlyList<string> Logs(string source) => Directory.GetFiles(Folder, $"log-{source}-*.txt");
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Quayside.slnx")))
-                return dir.FullName;
-        }
-        return Path.GetTempPath();
-    }
+    private static string RepoRoot() => RepoPaths.TryRoot() ?? Path.GetTempPath();
 }

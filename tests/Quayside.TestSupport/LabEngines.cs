@@ -52,20 +52,12 @@ public static class LabEngines
 
     private static async Task StartAsync()
     {
-        var script = Path.Combine(RepoRoot(), "scripts", "lab-engines.sh");
+        var script = Path.Combine(RepoPaths.Root, "scripts", "lab-engines.sh");
         using var process = Process.Start(new ProcessStartInfo(script) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"scripts/lab-engines.sh failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Quayside.slnx")))
-                return dir.FullName;
-        throw new InvalidOperationException($"No Quayside.slnx above {AppContext.BaseDirectory}.");
     }
 }
