@@ -14,11 +14,15 @@ public sealed class HostDirectory(HostStore store, HostRegistry registry)
             registry.Put(name, endpoint, context);
     }
 
-    public async Task<IReadOnlyList<HostRow>> RowsAsync(CancellationToken ct)
-    {
-        var saved = (await store.ListAsync(ct)).ToDictionary(h => h.Name);
-        return [.. registry.All.Select(h => HostRow.From(h, saved.GetValueOrDefault(h.Name)))];
-    }
+    public async Task<IReadOnlyList<HostRow>> RowsAsync(CancellationToken ct) => Rows(await SavedAsync(ct));
+
+    /// <summary>The saved hosts' public parts by name: they change only when a host is saved, trusted or removed.</summary>
+    public async Task<IReadOnlyDictionary<string, HostEntry>> SavedAsync(CancellationToken ct) =>
+        (await store.ListAsync(ct)).ToDictionary(h => h.Name);
+
+    /// <summary>Every host's row from its live model, with the saved parts given.</summary>
+    public IReadOnlyList<HostRow> Rows(IReadOnlyDictionary<string, HostEntry> saved) =>
+        [.. registry.All.Select(h => HostRow.From(h, saved.GetValueOrDefault(h.Name)))];
 
     public async Task<HostRow?> RowAsync(string name, CancellationToken ct) =>
         registry.Find(name) is { } host ? HostRow.From(host, await store.FindAsync(name, ct)) : null;

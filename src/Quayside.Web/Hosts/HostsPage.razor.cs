@@ -21,6 +21,8 @@ public partial class HostsPage
     private bool _ok;
     private ConfirmRequest? _confirm;
     private RenderThrottle? _throttle;
+    private IReadOnlyDictionary<string, HostEntry> _saved = new Dictionary<string, HostEntry>();
+    private volatile bool _savedStale = true;
     private readonly List<EngineHost> _watched = [];
 
     [Inject] private HostDirectory Hosts { get; set; } = default!;
@@ -52,16 +54,28 @@ public partial class HostsPage
     protected override async Task OnInitializedAsync()
     {
         _throttle = new RenderThrottle(MinInterval, () => InvokeAsync(RefreshAsync));
-        Hosts.Registry.Changed += OnChanged;
+        Hosts.Registry.Changed += OnRegistryChanged;
         _contexts = DockerContexts.Read();
         await RefreshAsync();
     }
 
     private void OnChanged() => _throttle?.Changed();
 
+    // A host saved, trusted or removed changes what is stored; a model's change (every engine event) does not.
+    private void OnRegistryChanged()
+    {
+        _savedStale = true;
+        _throttle?.Changed();
+    }
+
     private async Task RefreshAsync()
     {
-        _rows = await Hosts.RowsAsync(CancellationToken.None);
+        if (_savedStale)
+        {
+            _savedStale = false;
+            _saved = await Hosts.SavedAsync(CancellationToken.None);
+        }
+        _rows = Hosts.Rows(_saved);
         var current = Hosts.Registry.All;
         foreach (var gone in _watched.Except(current).ToList())
         {
@@ -168,7 +182,7 @@ public partial class HostsPage
 
     public void Dispose()
     {
-        Hosts.Registry.Changed -= OnChanged;
+        Hosts.Registry.Changed -= OnRegistryChanged;
         foreach (var host in _watched)
             host.Model.Changed -= OnChanged;
         _throttle?.Dispose();
