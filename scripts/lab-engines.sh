@@ -29,7 +29,7 @@ mkdir -p "$dir"
 if ! docker image inspect "$image" >/dev/null 2>&1; then
     echo "lab: building $image with debootstrap (a few minutes, once)"
     rootfs=$(mktemp -d)
-    debootstrap --variant=minbase --include=docker.io,openssh-server,iproute2,iptables,ca-certificates,procps,socat \
+    timeout 1800 debootstrap --variant=minbase --include=docker.io,openssh-server,iproute2,iptables,ca-certificates,procps,socat \
         bookworm "$rootfs" http://deb.debian.org/debian >"$dir/debootstrap.log" 2>&1 \
         || { echo "lab: debootstrap failed; see $dir/debootstrap.log" >&2; rm -rf "$rootfs"; exit 1; }
     rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
@@ -113,10 +113,10 @@ start_engine tcp 127.0.0.1:23751:2375 -- -H tcp://0.0.0.0:2375
 
 for e in "${engines[@]}"; do
     c="quayside-lab-$e"
-    for _ in $(seq 1 120); do docker exec "$c" docker version >/dev/null 2>&1 && break; sleep 0.5; done
+    for _ in $(seq 1 120); do timeout 20 docker exec "$c" docker version >/dev/null 2>&1 && break; sleep 0.5; done
     docker exec "$c" docker version >/dev/null 2>&1 || { echo "lab: engine $c did not start:" >&2; docker logs --tail 20 "$c" >&2; exit 1; }
     if ! docker exec "$c" docker image inspect quayside-lab/busybox:latest >/dev/null 2>&1; then
-        docker save quayside-lab/busybox:latest | docker exec -i "$c" docker load >/dev/null
+        docker save quayside-lab/busybox:latest | timeout 300 docker exec -i "$c" docker load >/dev/null
     fi
 done
 echo "lab: engines ready: tcp://127.0.0.1:23761 (TLS), ssh://root@127.0.0.1:22221, tcp://127.0.0.1:23751"

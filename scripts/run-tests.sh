@@ -20,7 +20,9 @@ else
 fi
 status=$build
 if [ "$build" -eq 0 ]; then
-    dotnet test Quayside.slnx --no-build -c Debug --filter "Category!=AfterRun" --logger "trx" --results-directory "$results" 2>&1 | tee "$results/console.log"
+    # A test that hangs is stopped after 25 minutes without progress, and named, so the run always reaches its summary.
+    dotnet test Quayside.slnx --no-build -c Debug --filter "Category!=AfterRun" --logger "trx" --results-directory "$results" \
+        --blame-hang-timeout 25m --blame-hang-dump-type none 2>&1 | tee "$results/console.log"
     status=${PIPESTATUS[0]}
     # Checks over the whole run's output (secrets in the apps' logs), once every other test has finished.
     dotnet test tests/Quayside.Web.Tests --no-build -c Debug --filter "Category=AfterRun" --logger "trx" --results-directory "$results" 2>&1 | tee -a "$results/console.log"
@@ -35,6 +37,8 @@ docker image prune -f --filter label=org.quayside.lab=true >/dev/null 2>&1 || tr
 docker volume ls -q --filter label=quayside.test | xargs -r docker volume rm -f >/dev/null 2>&1 || true
 docker network ls -q --filter label=quayside.test | xargs -r docker network rm >/dev/null 2>&1 || true
 
+# What the background start of the lab engines said (it builds their image on a fresh machine).
+echo "lab engines: $(tail -n 1 /var/log/quayside-lab-engines.log 2>/dev/null)"
 # The lab engines stop; their image and data volumes stay for the next run.
 "$root/scripts/lab-engines.sh" stop
 

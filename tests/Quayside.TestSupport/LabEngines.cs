@@ -56,7 +56,17 @@ public static class LabEngines
         using var process = Process.Start(new ProcessStartInfo(script) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        // The first run on a machine builds the engines' image (debootstrap); past 35 minutes something is stuck.
+        using var cap = new CancellationTokenSource(TimeSpan.FromMinutes(35));
+        try
+        {
+            await process.WaitForExitAsync(cap.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"scripts/lab-engines.sh did not finish in 35 minutes:\n{await stdout}\n{await stderr}");
+        }
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"scripts/lab-engines.sh failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");
     }

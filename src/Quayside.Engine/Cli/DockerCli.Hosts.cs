@@ -18,9 +18,13 @@ public static partial class DockerCli
         return ShellQuote.Join(words);
     }
 
-    /// <summary>Puts the host flags after the leading <c>docker</c> of every command of a line (<c>a &amp;&amp; b</c> included).</summary>
+    /// <summary>
+    /// Puts the host flags after the leading <c>docker</c> of every command of a line (<c>a &amp;&amp; b</c> included),
+    /// once: a command that already names the host is left as it is.
+    /// </summary>
     public static string OnHost(string hostFlags, string line) =>
-        hostFlags.Length == 0 ? line : HostPosition().Replace(line, m => $"{m.Value}{hostFlags} ");
+        hostFlags.Length == 0 ? line : HostPosition().Replace(line, m =>
+            line.AsSpan(m.Index + m.Length).StartsWith(hostFlags + " ", StringComparison.Ordinal) ? m.Value : $"{m.Value}{hostFlags} ");
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^|&& |\| )docker ")]
     private static partial System.Text.RegularExpressions.Regex HostPosition();

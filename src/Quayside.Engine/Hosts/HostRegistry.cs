@@ -12,12 +12,15 @@ namespace Quayside.Engine.Hosts;
 public sealed class HostRegistry : IAsyncDisposable
 {
     private readonly ILoggerFactory? _logs;
+    private readonly Func<Type, object?>? _app;
     private readonly object _gate = new();
     private ImmutableSortedDictionary<string, Running> _hosts = ImmutableSortedDictionary<string, Running>.Empty.WithComparers(StringComparer.Ordinal);
 
-    public HostRegistry(EngineHost defaultHost, ILoggerFactory? logs = null)
+    /// <param name="app">Where the hosts' services find what no host owns (loggers, clocks, credentials).</param>
+    public HostRegistry(EngineHost defaultHost, ILoggerFactory? logs = null, Func<Type, object?>? app = null)
     {
         _logs = logs;
+        _app = app;
         Default = defaultHost;
         _hosts = _hosts.Add(defaultHost.Name, new Running(defaultHost, null, Task.CompletedTask));
     }
@@ -39,7 +42,7 @@ public sealed class HostRegistry : IAsyncDisposable
         if (name == EngineHost.DefaultName)
             throw new ArgumentException($"'{EngineHost.DefaultName}' is the default host's name.", nameof(name));
         var model = new HostModel(new EngineClient(endpoint), _logs?.CreateLogger<HostModel>());
-        var host = new EngineHost(name, model, contextName);
+        var host = new EngineHost(name, model, contextName, app: _app);
         var stop = new CancellationTokenSource();
         var run = Task.Run(() => model.RunAsync(stop.Token));
         Running? old;
@@ -83,6 +86,7 @@ public sealed class HostRegistry : IAsyncDisposable
             await Stop.CancelAsync();
             await Run.ContinueWith(_ => { }, TaskScheduler.Default);
             Stop.Dispose();
+            await Host.DisposeAsync();
             Host.Client.Dispose();
         }
     }

@@ -14,12 +14,12 @@ public static class ApiGroups
 
     /// <summary>
     /// The same routes on the default host (<c>/api{prefix}</c>) and on every other host (<c>/api/hosts/{host}{prefix}</c>);
-    /// the endpoints take an <see cref="OnHost"/> parameter.
+    /// the engine services the endpoints take are that host's, and so are the CLI lines of their answers (<see cref="HostEndpointFilter"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapHostApiGroups(this IEndpointRouteBuilder endpoints, string prefix, string tag, Action<RouteGroupBuilder> map)
     {
         map(endpoints.MapApiGroup(prefix, tag));
-        map(endpoints.MapApiGroup("/hosts/{host}" + prefix, tag).AddEndpointFilter<KnownHostFilter>());
+        map(endpoints.MapApiGroup("/hosts/{host}" + prefix, tag).AddEndpointFilter<HostEndpointFilter>());
         return endpoints;
     }
 }

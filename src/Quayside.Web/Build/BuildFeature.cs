@@ -15,18 +15,20 @@ public static class BuildFeature
     {
         // Resolved here, while the app is built, so a setting that is not a size stops the start.
         var limits = endpoints.ServiceProvider.GetRequiredService<UploadLimits>();
-        var images = endpoints.MapApiGroup("/images", "Images");
-
-        images.MapPost("/build", async (HttpContext http, ImageBuilder builder) =>
+        endpoints.MapHostApiGroups("/images", "Images", images =>
         {
-            var guard = UploadGuard.Start(http, limits.ForOthers);
-            if (guard.Problem is not null)
-                return guard.TooLarge();
-            if (ReadBuildOptions(http.Request) is not { } options)
-                return Results.Problem(statusCode: 400, title: "buildargs and labels must be JSON objects of strings, e.g. {\"VERSION\":\"1.2\"}.");
-            return await ProgressResponse.WriteAsync(http, guard, onLine => builder.BuildAsync(options,
-                (tar, ct) => BuildUpload.WriteAsync(http.Request, options, tar, guard, limits.SpoolDirectory, ct), onLine, http.RequestAborted));
-        }).WithSummary("Build an image (docker build): query t, buildargs (JSON), labels (JSON), target, platform, nocache, pull, dockerfile; body: a multipart form (dockerfile text, then files or one context tar/zip) or a raw context tar/zip. Answers JSON lines; the last says ok or the failing step's error.");
+
+            images.MapPost("/build", async (HttpContext http, ImageBuilder builder) =>
+            {
+                var guard = UploadGuard.Start(http, limits.ForOthers);
+                if (guard.Problem is not null)
+                    return guard.TooLarge();
+                if (ReadBuildOptions(http.Request) is not { } options)
+                    return Results.Problem(statusCode: 400, title: "buildargs and labels must be JSON objects of strings, e.g. {\"VERSION\":\"1.2\"}.");
+                return await ProgressResponse.WriteAsync(http, guard, onLine => builder.BuildAsync(options,
+                    (tar, ct) => BuildUpload.WriteAsync(http.Request, options, tar, guard, limits.SpoolDirectory, ct), onLine, http.RequestAborted));
+            }).WithSummary("Build an image (docker build): query t, buildargs (JSON), labels (JSON), target, platform, nocache, pull, dockerfile; body: a multipart form (dockerfile text, then files or one context tar/zip) or a raw context tar/zip. Answers JSON lines; the last says ok or the failing step's error.");
+        });
         return endpoints;
     }
 

@@ -6,7 +6,7 @@ using Quayside.Web.Components.Shared;
 
 namespace Quayside.Web.Build;
 
-public partial class BuildImage : ComponentBase
+public partial class BuildImage : HostComponentBase
 {
     private const string InitialDockerfile = "FROM quayside-lab/busybox:latest\nRUN echo hello > /hello.txt\nCMD [\"cat\", \"/hello.txt\"]\n";
 
@@ -103,7 +103,7 @@ public partial class BuildImage : ComponentBase
         _running = true;
         try
         {
-            await _module.InvokeAsync<bool>("build", TimeSpan.FromHours(2), query, "dockerfile", "build-files", "build-context", "build-output", "build-status",
+            await _module.InvokeAsync<bool>("build", TimeSpan.FromHours(2), ApiHref("/api/images/build") + "?" + query, "dockerfile", "build-files", "build-context", "build-output", "build-status",
                 new { bytes = Limits.ForOthers.Bytes, tooLarge = Limits.ForOthers.TooLarge });
         }
         finally

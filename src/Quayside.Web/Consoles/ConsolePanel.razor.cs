@@ -27,7 +27,7 @@ public sealed partial class ConsolePanel
     private ConfirmRequest? _confirm;
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
-    [Inject] private ConsoleService Consoles { get; set; } = default!;
+    private ConsoleService Consoles => HostService<ConsoleService>();
     [Inject] private BusyboxFiles Busybox { get; set; } = default!;
 
     [Parameter, EditorRequired] public ContainerSummary Container { get; set; } = default!;
@@ -103,7 +103,7 @@ public sealed partial class ConsolePanel
 
     private string SocketPath(Choice choice)
     {
-        var path = $"/ws/exec/{Uri.EscapeDataString(Container.Id)}";
+        var path = ApiHref($"/ws/exec/{Uri.EscapeDataString(Container.Id)}");
         if (choice.Attach)
             return path + "/attach";
         return path + "?" + Request(choice).ToQueryString();

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Quayside.Engine.Errors;
 using Quayside.Engine.Consoles;
+using Quayside.Web.Api;
 
 namespace Quayside.Web.Consoles;
 
@@ -12,7 +13,7 @@ namespace Quayside.Web.Consoles;
 /// JSON: from the browser {"type":"resize","rows":R,"cols":C}; to the browser {"type":"started"} and {"type":"end",...}
 /// or {"type":"error","message":...}. When the browser goes away first, the exec's processes are ended.
 /// </summary>
-public sealed class ConsoleSocket(ConsoleService consoles, ILogger<ConsoleSocket> log)
+public sealed class ConsoleSocket(ILogger<ConsoleSocket> log)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -24,6 +25,7 @@ public sealed class ConsoleSocket(ConsoleService consoles, ILogger<ConsoleSocket
             await context.Response.WriteAsync("This address takes a WebSocket (the console's terminal).");
             return;
         }
+        var consoles = context.HostService<ConsoleService>();
         var container = (string)context.GetRouteValue("container")!;
         var attach = context.Request.Path.Value!.EndsWith("/attach", StringComparison.Ordinal);
         var query = context.Request.Query;

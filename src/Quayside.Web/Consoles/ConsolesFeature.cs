@@ -11,12 +11,12 @@ public static class ConsolesFeature
         .AddSingleton(_ => BusyboxFiles.Locate(config[BusyboxFiles.Setting]))
         .AddSingleton<ConsoleSocket>();
 
-    /// <summary><c>/ws/exec/{container}</c> (exec) and <c>/ws/exec/{container}/attach</c>.</summary>
+    /// <summary><c>/ws/exec/{container}</c> (exec) and <c>/ws/exec/{container}/attach</c>, and the same under <c>/ws/hosts/{host}</c>.</summary>
     public static IEndpointRouteBuilder MapConsoles(this IEndpointRouteBuilder endpoints)
     {
         var socket = endpoints.ServiceProvider.GetRequiredService<ConsoleSocket>();
-        endpoints.MapWebSocket("/ws/exec/{container}", socket.HandleAsync, "Console (exec)");
-        endpoints.MapWebSocket("/ws/exec/{container}/attach", socket.HandleAsync, "Console (attach)");
+        endpoints.MapHostWebSocket("/exec/{container}", socket.HandleAsync, "Console (exec)");
+        endpoints.MapHostWebSocket("/exec/{container}/attach", socket.HandleAsync, "Console (attach)");
         return endpoints;
     }
 }

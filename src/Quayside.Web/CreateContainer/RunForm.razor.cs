@@ -30,8 +30,8 @@ public partial class RunForm
     private IReadOnlyList<string> _networkNames = [];
     private ConfirmRequest? _confirm;
 
-    [Inject] private ContainerCreator Creator { get; set; } = default!;
-    [Inject] private PullService Pulls { get; set; } = default!;
+    private ContainerCreator Creator => HostService<ContainerCreator>();
+    private PullService Pulls => HostService<PullService>();
 
     /// <summary>A new container's starting values (e.g. the image from an image row).</summary>
     [Parameter] public RunSpec? Initial { get; set; }

@@ -24,11 +24,11 @@ public partial class DiskUsage : ListPageBase
     private bool _loading, _systemAll, _systemVolumes;
     private string _label = "";
 
-    [Inject] private SystemActions Daemon { get; set; } = default!;
-    [Inject] private ContainerActions Containers { get; set; } = default!;
-    [Inject] private ImageActions Images { get; set; } = default!;
-    [Inject] private VolumeActions Volumes { get; set; } = default!;
-    [Inject] private NetworkActions Networks { get; set; } = default!;
+    private SystemActions Daemon => HostService<SystemActions>();
+    private ContainerActions Containers => HostService<ContainerActions>();
+    private ImageActions Images => HostService<ImageActions>();
+    private VolumeActions Volumes => HostService<VolumeActions>();
+    private NetworkActions Networks => HostService<NetworkActions>();
 
     private string? Label => PruneLabel.Normalize(_label);
 

@@ -14,25 +14,27 @@ public static class DockerSystemFeature
 
     public static IEndpointRouteBuilder MapDockerSystem(this IEndpointRouteBuilder endpoints)
     {
-        var system = endpoints.MapApiGroup("/system", "System");
-        system.MapGet("/info", async (SystemActions actions, CancellationToken ct) => Results.Ok(await actions.RawInfoAsync(ct)))
-            .WithSummary("docker info, as the engine answers it.");
-        system.MapGet("/version", async (SystemActions actions, CancellationToken ct) => Results.Ok(await actions.RawVersionAsync(ct)))
-            .WithSummary("docker version, as the engine answers it.");
-        system.MapGet("/df", async (SystemActions actions, CancellationToken ct) =>
+        endpoints.MapHostApiGroups("/system", "System", system =>
         {
-            var df = await actions.DiskUsageAsync(ct);
-            return Results.Ok(new { Cli = DockerCli.SystemDf(true), Summary = df.Rows(), Details = df });
-        }).WithSummary("docker system df -v: totals per kind and the per-item lists.");
-        system.MapGet("/prune", (HostModel model, bool? all, bool? volumes, string? label) =>
-            Results.Ok(new PrunePreview(DockerCli.SystemPrune(all ?? false, volumes ?? false, label),
-                [.. SystemPrunePlan.For(model, all ?? false, volumes ?? false, label).Describe()])))
-            .WithSummary("What a system prune would remove.");
-        system.MapPost("/prune", async (SystemPruneRequest? request, SystemActions actions, CancellationToken ct) =>
-            (await actions.PruneAsync(request?.All ?? false, request?.Volumes ?? false, request?.Label, ct)).ToResult())
-            .WithSummary("docker system prune [-a] [--volumes].");
-        endpoints.MapApiGroup("/engine", "Engine").MapGet("/status", (HostModel model) => Results.Ok(model.Status))
-            .WithSummary("Whether the engine answers; if not, why and what to do.");
+            system.MapGet("/info", async (SystemActions actions, CancellationToken ct) => Results.Ok(await actions.RawInfoAsync(ct)))
+                .WithSummary("docker info, as the engine answers it.");
+            system.MapGet("/version", async (SystemActions actions, CancellationToken ct) => Results.Ok(await actions.RawVersionAsync(ct)))
+                .WithSummary("docker version, as the engine answers it.");
+            system.MapGet("/df", async (SystemActions actions, CancellationToken ct) =>
+            {
+                var df = await actions.DiskUsageAsync(ct);
+                return Results.Ok(new { Cli = DockerCli.SystemDf(true), Summary = df.Rows(), Details = df });
+            }).WithSummary("docker system df -v: totals per kind and the per-item lists.");
+            system.MapGet("/prune", (HostModel model, bool? all, bool? volumes, string? label) =>
+                Results.Ok(new PrunePreview(DockerCli.SystemPrune(all ?? false, volumes ?? false, label),
+                    [.. SystemPrunePlan.For(model, all ?? false, volumes ?? false, label).Describe()])))
+                .WithSummary("What a system prune would remove.");
+            system.MapPost("/prune", async (SystemPruneRequest? request, SystemActions actions, CancellationToken ct) =>
+                (await actions.PruneAsync(request?.All ?? false, request?.Volumes ?? false, request?.Label, ct)).ToResult())
+                .WithSummary("docker system prune [-a] [--volumes].");
+        });
+        endpoints.MapHostApiGroups("/engine", "Engine", group => group.MapGet("/status", (HostModel model) => Results.Ok(model.Status))
+            .WithSummary("Whether the engine answers; if not, why and what to do."));
         return endpoints;
     }
 }

@@ -16,7 +16,7 @@ public partial class Overview : LiveComponentBase
     private string? _error;
     private int _reloadPending;
 
-    [Inject] private SystemActions Daemon { get; set; } = default!;
+    private SystemActions Daemon => HostService<SystemActions>();
 
     protected override async Task OnInitializedAsync()
     {

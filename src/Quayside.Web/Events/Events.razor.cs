@@ -10,7 +10,7 @@ namespace Quayside.Web.Events;
 /// The engine's events as they happen (fed by the host model's one events stream), newest first, the last 1,000 kept
 /// in the page; or a past range read from the engine's own event log.
 /// </summary>
-public partial class Events : ComponentBase, IDisposable
+public partial class Events : HostComponentBase, IDisposable
 {
     private static readonly TimeSpan RenderInterval = TimeSpan.FromMilliseconds(100);
 
@@ -24,7 +24,7 @@ public partial class Events : ComponentBase, IDisposable
     private string? _rangeError;
     private RenderThrottle? _throttle;
 
-    [Inject] private HostModel Model { get; set; } = default!;
+    private HostModel Model => HostService<HostModel>();
 
     private EventFilter Filter => new()
     {

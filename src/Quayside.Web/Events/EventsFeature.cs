@@ -9,11 +9,11 @@ public static class EventsFeature
 {
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapApiGroup("/events", "Events").MapGet("/recent", (HostModel model, string? type, string? action, string? name) =>
+        endpoints.MapHostApiGroups("/events", "Events", group => group.MapGet("/recent", (HostModel model, string? type, string? action, string? name) =>
         {
             var filter = new EventFilter { Types = type is null ? new HashSet<string>() : [type], Action = action, Name = name };
             return Results.Ok(model.RecentEvents.Where(filter.Matches).ToList());
-        }).WithSummary("The last 1,000 engine events the app has seen, filtered.");
+        }).WithSummary("The last 1,000 engine events the app has seen, filtered."));
         return endpoints;
     }
 }

@@ -26,7 +26,7 @@ public partial class FileBrowser : LiveComponentBase, IAsyncDisposable
 
     [Parameter] public string Id { get; set; } = "";
     [SupplyParameterFromQuery(Name = "path")] public string? PathQuery { get; set; }
-    [Inject] private ContainerFiles Files { get; set; } = default!;
+    private ContainerFiles Files => HostService<ContainerFiles>();
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private Quayside.Web.Api.UploadLimits Limits { get; set; } = default!;
@@ -47,9 +47,9 @@ public partial class FileBrowser : LiveComponentBase, IAsyncDisposable
         }
     }
 
-    private string Href(string path) => $"/containers/{Uri.EscapeDataString(Id)}/files?path={Uri.EscapeDataString(path)}";
+    private string FolderHref(string path) => Href($"/containers/{Uri.EscapeDataString(Id)}/files?path={Uri.EscapeDataString(path)}");
 
-    private string DownloadHref(string path) => $"/api/containers/{Uri.EscapeDataString(Id)}/files/download?path={Uri.EscapeDataString(path)}";
+    private string DownloadHref(string path) => ApiHref($"/api/containers/{Uri.EscapeDataString(Id)}/files/download?path={Uri.EscapeDataString(path)}");
 
     private static string DownloadName(string path, bool folder) => (path == "/" ? "root" : ContainerPath.Name(path)) + (folder ? ".tar" : "");
 
@@ -87,7 +87,7 @@ public partial class FileBrowser : LiveComponentBase, IAsyncDisposable
             _self = DotNetObjectReference.Create(this);
         }
         // The drop zone appears once the container is found; wiring twice is a no-op in the script.
-        await _module.InvokeVoidAsync("dropzone", "files-drop", "files-input", Id, _self, new { bytes = Limits.ForOthers.Bytes, tooLarge = Limits.ForOthers.TooLarge });
+        await _module.InvokeVoidAsync("dropzone", "files-drop", "files-input", ApiHref($"/api/containers/{Uri.EscapeDataString(Id)}/files/upload"), _self, new { bytes = Limits.ForOthers.Bytes, tooLarge = Limits.ForOthers.TooLarge });
     }
 
     private void OnPathKey(KeyboardEventArgs e)
@@ -101,7 +101,7 @@ public partial class FileBrowser : LiveComponentBase, IAsyncDisposable
         var (path, problem) = ContainerPath.Normalize(_goTo);
         _pathError = problem;
         if (path is not null)
-            Nav.NavigateTo(Href(path));
+            Nav.NavigateTo(FolderHref(path));
         return Task.CompletedTask;
     }
 

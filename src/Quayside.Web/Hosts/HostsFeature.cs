@@ -31,7 +31,7 @@ public static class HostsFeature
 {
     public static IServiceCollection AddHosts(this IServiceCollection services) => services
         .AddSingleton<HostStore>()
-        .AddSingleton(sp => new HostRegistry(new EngineHost(EngineHost.DefaultName, sp.GetRequiredService<HostModel>(), shared: sp.GetService), sp.GetService<ILoggerFactory>()))
+        .AddSingleton(sp => new HostRegistry(new EngineHost(EngineHost.DefaultName, sp.GetRequiredService<HostModel>(), shared: sp.GetService), sp.GetService<ILoggerFactory>(), sp.GetService))
         .AddSingleton<HostDirectory>()
         .AddHostedService<SavedHostsLoader>();
 

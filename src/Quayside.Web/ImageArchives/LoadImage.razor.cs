@@ -7,7 +7,7 @@ using Quayside.Web.Components.Shared;
 
 namespace Quayside.Web.ImageArchives;
 
-public partial class LoadImage : ComponentBase
+public partial class LoadImage : HostComponentBase
 {
     private bool _import, _running;
     private string _reference = "", _changes = "", _message = "";
@@ -29,7 +29,7 @@ public partial class LoadImage : ComponentBase
 
     private async Task StartAsync()
     {
-        var url = "/api/images/load";
+        var url = ApiHref("/api/images/load");
         if (_import)
         {
             var options = ImportOptions;
@@ -37,7 +37,7 @@ public partial class LoadImage : ComponentBase
             _changesError = options.ChangesProblem();
             if (_referenceError is not null || _changesError is not null)
                 return;
-            url = "/api/images/import?" + string.Join('&', [
+            url = ApiHref("/api/images/import") + "?" + string.Join('&', [
                 .. options.Reference is null ? Array.Empty<string>() : ["reference=" + Uri.EscapeDataString(options.Reference)],
                 .. options.Changes.Select(c => "changes=" + Uri.EscapeDataString(c)),
                 "message=" + Uri.EscapeDataString(_message)]);

@@ -14,7 +14,7 @@ public partial class Images : ListPageBase
     private string _tagTarget = "";
     private string? _tagError;
 
-    [Inject] private ImageActions Actions { get; set; } = default!;
+    private ImageActions Actions => HostService<ImageActions>();
 
     private ImageFilter Filter => new() { DanglingOnly = _dangling, UnusedOnly = _unused, Search = string.IsNullOrWhiteSpace(_search) ? null : _search.Trim() };
 

@@ -9,7 +9,7 @@ namespace Quayside.Web.Inspect;
 
 public partial class ContainerInspectView
 {
-    [Inject] private HostModel Model { get; set; } = default!;
+    private HostModel Model => HostService<HostModel>();
 
     [Parameter, EditorRequired] public ContainerSummary Container { get; set; } = default!;
 

@@ -14,7 +14,7 @@ public partial class ContainerTopView
     private ContainerProcesses? _processes;
     private string? _error;
 
-    [Inject] private Inspector Inspector { get; set; } = default!;
+    private Inspector Inspector => HostService<Inspector>();
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
     [Parameter, EditorRequired] public ContainerSummary Container { get; set; } = default!;

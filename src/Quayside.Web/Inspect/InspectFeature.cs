@@ -14,28 +14,32 @@ public static class InspectFeature
 
     public static IEndpointRouteBuilder MapInspect(this IEndpointRouteBuilder endpoints)
     {
-        var containers = endpoints.MapApiGroup("/containers", "Containers");
-        containers.MapGet("/{id}/inspect", (string id, Inspector inspector, CancellationToken ct) =>
-            ReadAsync(inspector, async () => new { Cli = DockerCli.Inspect(id), Inspect = (await inspector.ContainerAsync(id, ct)).Raw }))
-            .WithSummary("The container's inspect, as docker inspect prints it (one object).");
-        containers.MapGet("/{id}/top", (string id, Inspector inspector, CancellationToken ct) =>
-            ReadAsync(inspector, async () => new { Cli = DockerCli.Top(id), Processes = await inspector.ProcessesAsync(id, ct) }))
-            .WithSummary("The container's processes (docker top).");
-        containers.MapGet("/{id}/changes", (string id, Inspector inspector, CancellationToken ct) =>
-            ReadAsync(inspector, async () => new
-            {
-                Cli = DockerCli.Diff(id),
-                Changes = (await inspector.ChangesAsync(id, ct)).Select(c => new { c.Path, Kind = c.Kind.ToString() }),
-            }))
-            .WithSummary("The changes to the container's writable layer (docker diff): Added, Changed, Deleted.");
-        var images = endpoints.MapApiGroup("/images", "Images");
-        // An image name holds slashes: sent as %2F, which routing leaves encoded.
-        images.MapGet("/{id}/inspect", (string id, Inspector inspector, CancellationToken ct) =>
-            ReadAsync(inspector, async () => new { Cli = DockerCli.ImageInspect(Uri.UnescapeDataString(id)), Inspect = (await inspector.ImageAsync(Uri.UnescapeDataString(id), ct)).Raw }))
-            .WithSummary("The image's inspect, as docker image inspect prints it (one object).");
-        images.MapGet("/{id}/history", (string id, Inspector inspector, CancellationToken ct) =>
-            ReadAsync(inspector, async () => new { Cli = DockerCli.History(Uri.UnescapeDataString(id)), Steps = await inspector.HistoryAsync(Uri.UnescapeDataString(id), ct) }))
-            .WithSummary("The image's build steps, newest first (docker history --no-trunc).");
+        endpoints.MapHostApiGroups("/containers", "Containers", containers =>
+        {
+            containers.MapGet("/{id}/inspect", (string id, Inspector inspector, CancellationToken ct) =>
+                ReadAsync(inspector, async () => new { Cli = DockerCli.Inspect(id), Inspect = (await inspector.ContainerAsync(id, ct)).Raw }))
+                .WithSummary("The container's inspect, as docker inspect prints it (one object).");
+            containers.MapGet("/{id}/top", (string id, Inspector inspector, CancellationToken ct) =>
+                ReadAsync(inspector, async () => new { Cli = DockerCli.Top(id), Processes = await inspector.ProcessesAsync(id, ct) }))
+                .WithSummary("The container's processes (docker top).");
+            containers.MapGet("/{id}/changes", (string id, Inspector inspector, CancellationToken ct) =>
+                ReadAsync(inspector, async () => new
+                {
+                    Cli = DockerCli.Diff(id),
+                    Changes = (await inspector.ChangesAsync(id, ct)).Select(c => new { c.Path, Kind = c.Kind.ToString() }),
+                }))
+                .WithSummary("The changes to the container's writable layer (docker diff): Added, Changed, Deleted.");
+        });
+        endpoints.MapHostApiGroups("/images", "Images", images =>
+        {
+            // An image name holds slashes: sent as %2F, which routing leaves encoded.
+            images.MapGet("/{id}/inspect", (string id, Inspector inspector, CancellationToken ct) =>
+                ReadAsync(inspector, async () => new { Cli = DockerCli.ImageInspect(Uri.UnescapeDataString(id)), Inspect = (await inspector.ImageAsync(Uri.UnescapeDataString(id), ct)).Raw }))
+                .WithSummary("The image's inspect, as docker image inspect prints it (one object).");
+            images.MapGet("/{id}/history", (string id, Inspector inspector, CancellationToken ct) =>
+                ReadAsync(inspector, async () => new { Cli = DockerCli.History(Uri.UnescapeDataString(id)), Steps = await inspector.HistoryAsync(Uri.UnescapeDataString(id), ct) }))
+                .WithSummary("The image's build steps, newest first (docker history --no-trunc).");
+        });
         return endpoints;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using Quayside.Web.Components.Shared;
 using Quayside.Engine.Cli;
 using Quayside.Engine.Logs;
 
@@ -8,7 +9,7 @@ namespace Quayside.Web.Logs;
 /// <summary>A container shown in the viewer: the id the stream asks for and the name the CLI line and tags use.</summary>
 public sealed record LogSource(string Id, string Name);
 
-public partial class LogViewer : ComponentBase
+public partial class LogViewer : HostComponentBase
 {
     private ElementReference _host;
     private IJSObjectReference? _module, _viewer;
@@ -28,7 +29,7 @@ public partial class LogViewer : ComponentBase
     private string Cli => DockerCli.Logs(Containers.Select(c => c.Name).ToList(), _query);
 
     /// <summary>The options as checked last (shown only when they have no problem), without follow: a file ends.</summary>
-    private string DownloadHref => "api/logs/download?" + new LogsRequest(Ids, _query with { Follow = false }).ToQueryString();
+    private string DownloadHref => ApiHref("/api/logs/download")[1..] + "?" + new LogsRequest(Ids, _query with { Follow = false }).ToQueryString();
 
     protected override void OnInitialized() => Check();
 
@@ -79,7 +80,7 @@ public partial class LogViewer : ComponentBase
             await _viewer.InvokeVoidAsync("setTimestamps", _timestamps);
     }
 
-    private string StreamUrl => "ws/logs?" + new LogsRequest(Ids, _query).ToQueryString();
+    private string StreamUrl => ApiHref("/ws/logs")[1..] + "?" + new LogsRequest(Ids, _query).ToQueryString();
 
     private List<string> Ids => [.. Containers.Select(c => c.Id)];
 

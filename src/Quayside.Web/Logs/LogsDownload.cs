@@ -1,6 +1,7 @@
 using Quayside.Engine.Cli;
 using Quayside.Engine.Connection;
 using Quayside.Engine.Logs;
+using Quayside.Web.Api;
 
 namespace Quayside.Web.Logs;
 
@@ -20,7 +21,7 @@ public static class LogsDownload
         var fileName = (targets.Count == 1 ? targets[0].Name : "merged") + "-logs.txt";
         http.Response.ContentType = "text/plain; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        http.Response.Headers.Append("X-Docker-Cli", DockerCli.Logs(targets.Select(t => t.Name).ToList(), query));
+        http.Response.Headers.Append("X-Docker-Cli", (http.EngineHost()?.Cli(DockerCli.Logs(targets.Select(t => t.Name).ToList(), query))) ?? "");
         await http.Response.StartAsync(ct);
         var body = http.Response.Body;
         if (targets.Count == 1)

@@ -8,13 +8,12 @@ public static class LogsFeature
 {
     public static IServiceCollection AddLogs(this IServiceCollection services) => services.AddSingleton<ContainerLogs>();
 
-    /// <summary><c>/ws/logs</c>: the viewer's live stream. <c>GET /api/logs/download</c>: the selected range as a text file.</summary>
+    /// <summary><c>/ws/logs</c> (and <c>/ws/hosts/{host}/logs</c>): the viewer's live stream. <c>GET /api/logs/download</c>: the selected range as a text file.</summary>
     public static IEndpointRouteBuilder MapLogs(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapWebSocket("/ws/logs", LogsSocket.HandleAsync, "Logs");
-        endpoints.MapApiGroup("/logs", "Logs")
-            .MapGet("/download", LogsDownload.HandleAsync)
-            .WithSummary("The log of one container (docker logs), or of several interleaved by time, as a text file.");
+        endpoints.MapHostWebSocket("/logs", LogsSocket.HandleAsync, "Logs");
+        endpoints.MapHostApiGroups("/logs", "Logs", group => group.MapGet("/download", LogsDownload.HandleAsync)
+            .WithSummary("The log of one container (docker logs), or of several interleaved by time, as a text file."));
         return endpoints;
     }
 }

@@ -6,6 +6,7 @@ using Quayside.Engine.Cli;
 using Quayside.Engine.Connection;
 using Quayside.Engine.Errors;
 using Quayside.Engine.Logs;
+using Quayside.Web.Api;
 
 namespace Quayside.Web.Logs;
 
@@ -34,8 +35,8 @@ public static class LogsSocket
             return;
         }
         var services = http.RequestServices;
-        var logs = services.GetRequiredService<ContainerLogs>();
-        var engine = services.GetRequiredService<EngineClient>();
+        var logs = http.HostService<ContainerLogs>();
+        var engine = http.HostService<EngineClient>();
         var clock = services.GetRequiredService<TimeProvider>();
         var request = LogsRequest.Parse(http.Request.QueryString.Value, clock.GetUtcNow(), out var problems);
 

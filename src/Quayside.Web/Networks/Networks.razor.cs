@@ -14,8 +14,8 @@ public partial class Networks : ListPageBase
     private IReadOnlyList<string> _createProblems = [];
     private IReadOnlyList<string> _drivers = ["bridge", "macvlan", "ipvlan", "overlay"];
 
-    [Inject] private NetworkActions Actions { get; set; } = default!;
-    [Inject] private SystemActions Daemon { get; set; } = default!;
+    private NetworkActions Actions => HostService<NetworkActions>();
+    private SystemActions Daemon => HostService<SystemActions>();
 
     protected override async Task OnInitializedAsync()
     {

@@ -24,7 +24,7 @@ public partial class PullSearch : IDisposable
     private int _page = 1;
     private List<SourceResults> _results = [];
 
-    [Inject] private PullService Pulls { get; set; } = default!;
+    private PullService Pulls => HostService<PullService>();
     [Inject] private RegistryBrowser Browser { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "image")] public string? Image { get; set; }

@@ -28,35 +28,37 @@ public static class PullsFeature
 
     public static IEndpointRouteBuilder MapPulls(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapApiGroup("/pulls", "Pulls");
-
-        group.MapGet("/", (PullService pulls) => pulls.Jobs.Select(PullJobDto.From).ToList())
-            .WithSummary("Pulls and pushes running or recently finished, newest first.");
-
-        group.MapPost("/", (PullRequest request, PullService pulls) => Started(pulls.Start(request.Reference, request.Platform)))
-            .WithSummary("Start docker pull [--platform P] REFERENCE in the background.");
-
-        group.MapPost("/push", (PushRequest request, PullService pulls) => Started(pulls.StartPush(request.Reference)))
-            .WithSummary("Start docker push REFERENCE in the background (tag the image first).");
-
-        group.MapPost("/{id}/cancel", (string id, PullService pulls) =>
+        endpoints.MapHostApiGroups("/pulls", "Pulls", group =>
         {
-            if (pulls.Find(id) is not { } job)
-                return Results.NotFound(new { error = $"No pull with id {id} (finished ones are kept for a while only)." });
-            job.Cancel();
-            return Results.Ok(PullJobDto.From(job));
-        }).WithSummary("Cancel a running pull or push.");
 
-        group.MapGet("/{id}/events", async (string id, PullService pulls, HttpContext http, CancellationToken ct) =>
-        {
-            if (pulls.Find(id) is not { } job)
+            group.MapGet("/", (PullService pulls) => pulls.Jobs.Select(PullJobDto.From).ToList())
+                .WithSummary("Pulls and pushes running or recently finished, newest first.");
+
+            group.MapPost("/", (PullRequest request, PullService pulls) => Started(pulls.Start(request.Reference, request.Platform)))
+                .WithSummary("Start docker pull [--platform P] REFERENCE in the background.");
+
+            group.MapPost("/push", (PushRequest request, PullService pulls) => Started(pulls.StartPush(request.Reference)))
+                .WithSummary("Start docker push REFERENCE in the background (tag the image first).");
+
+            group.MapPost("/{id}/cancel", (string id, PullService pulls) =>
             {
-                http.Response.StatusCode = StatusCodes.Status404NotFound;
-                await http.Response.WriteAsJsonAsync(new { error = $"No pull with id {id}." }, ct);
-                return;
-            }
-            await StreamAsync(job, http, ct);
-        }).WithSummary("Progress of one pull or push as server-sent events (one 'progress' event per change, ends with the outcome).");
+                if (pulls.Find(id) is not { } job)
+                    return Results.NotFound(new { error = $"No pull with id {id} (finished ones are kept for a while only)." });
+                job.Cancel();
+                return Results.Ok(PullJobDto.From(job));
+            }).WithSummary("Cancel a running pull or push.");
+
+            group.MapGet("/{id}/events", async (string id, PullService pulls, HttpContext http, CancellationToken ct) =>
+            {
+                if (pulls.Find(id) is not { } job)
+                {
+                    http.Response.StatusCode = StatusCodes.Status404NotFound;
+                    await http.Response.WriteAsJsonAsync(new { error = $"No pull with id {id}." }, ct);
+                    return;
+                }
+                await StreamAsync(job, http, ct);
+            }).WithSummary("Progress of one pull or push as server-sent events (one 'progress' event per change, ends with the outcome).");
+        });
         return endpoints;
     }
 

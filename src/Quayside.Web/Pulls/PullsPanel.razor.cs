@@ -11,7 +11,7 @@ public partial class PullsPanel
     private readonly HashSet<string> _dismissed = [];
     private List<PullJob> _visible = [];
 
-    [Inject] private PullService Pulls { get; set; } = default!;
+    private PullService Pulls => HostService<PullService>();
 
     protected override void OnInitialized()
     {

@@ -13,8 +13,8 @@ public partial class PushImage
     private ActionOutcome? _tagOutcome;
     private PullJob? _job;
 
-    [Inject] private PullService Pulls { get; set; } = default!;
-    [Inject] private ImageActions Images { get; set; } = default!;
+    private PullService Pulls => HostService<PullService>();
+    private ImageActions Images => HostService<ImageActions>();
 
     [SupplyParameterFromQuery(Name = "image")] public string? Image { get; set; }
 

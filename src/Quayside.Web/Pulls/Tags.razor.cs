@@ -22,7 +22,7 @@ public partial class Tags : IDisposable
     private string? _loaded;
 
     [Inject] private RegistryBrowser Browser { get; set; } = default!;
-    [Inject] private PullService Pulls { get; set; } = default!;
+    private PullService Pulls => HostService<PullService>();
     [Inject] private NavigationManager Nav { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "source")] public string? Source { get; set; }
@@ -109,7 +109,7 @@ public partial class Tags : IDisposable
     }
 
     private void GoTo(int page) =>
-        Nav.NavigateTo($"/pulls/tags?source={Uri.EscapeDataString(Source ?? ImageReference.DockerHub)}&repo={Uri.EscapeDataString(Repo!)}&page={page}");
+        Nav.NavigateTo(Href($"/pulls/tags?source={Uri.EscapeDataString(Source ?? ImageReference.DockerHub)}&repo={Uri.EscapeDataString(Repo!)}&page={page}"));
 
     private void Pull(TagPlatformRow row, bool thisPlatform) =>
         _jobs.Insert(0, Pulls.Start(Reference(row.Tag), thisPlatform ? row.Platform : null));

@@ -17,7 +17,7 @@ public static class StatsFeature
 
     public static IEndpointRouteBuilder MapStats(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapApiGroup("/containers", "Containers").MapGet("/{id}/stats", (string id, Inspector inspector, StatsHub hub, CancellationToken ct) =>
+        endpoints.MapHostApiGroups("/containers", "Containers", group => group.MapGet("/{id}/stats", (string id, Inspector inspector, StatsHub hub, CancellationToken ct) =>
             InspectFeature.ReadAsync(inspector, async () =>
             {
                 // The collector is keyed by full id, so every name of a container shares one stream.
@@ -28,7 +28,7 @@ public static class StatsFeature
                     await Task.Delay(50, ct);
                 return new { Cli = DockerCli.StatsNoStream([id]), Latest = hub.Latest(fullId), Samples = hub.Samples(fullId), Problem = hub.Problem(fullId) };
             }))
-            .WithSummary("The container's latest stats reading and the last 5 minutes of samples (docker stats --no-stream).");
+            .WithSummary("The container's latest stats reading and the last 5 minutes of samples (docker stats --no-stream)."));
         return endpoints;
     }
 }

@@ -16,8 +16,8 @@ public partial class Volumes : ListPageBase
     private IReadOnlyDictionary<string, VolumeUsage> _sizes = new Dictionary<string, VolumeUsage>();
     private string? _sizesError;
 
-    [Inject] private VolumeActions Actions { get; set; } = default!;
-    [Inject] private SystemActions Daemon { get; set; } = default!;
+    private VolumeActions Actions => HostService<VolumeActions>();
+    private SystemActions Daemon => HostService<SystemActions>();
 
     protected override async Task OnInitializedAsync()
     {

@@ -15,26 +15,28 @@ public static class VolumesFeature
 
     public static IEndpointRouteBuilder MapVolumes(this IEndpointRouteBuilder endpoints)
     {
-        var volumes = endpoints.MapApiGroup("/volumes", "Volumes");
-        volumes.MapGet("/", async (HostModel model, CancellationToken ct) =>
+        endpoints.MapHostApiGroups("/volumes", "Volumes", volumes =>
         {
-            if (await model.EngineUnavailableAsync(ct) is { } unavailable)
-                return unavailable;
-            var rows = model.Volumes.Values.OrderBy(v => v.Name, StringComparer.Ordinal).Select(v =>
+            volumes.MapGet("/", async (HostModel model, CancellationToken ct) =>
             {
-                var users = model.ContainersUsingVolume(v.Name);
-                return new VolumeRow(v.Name, v.Driver, v.Mountpoint, v.CreatedAt, v.LabelsOrEmpty, users.Count, [.. users.Select(c => c.Name)], users.Count == 0);
-            }).ToList();
-            return Results.Ok(new ListResponse<VolumeRow>(DockerCli.VolumeLs(), rows.Count, rows));
-        }).WithSummary("List volumes (docker volume ls) with the containers using each, from the live model.");
-        volumes.MapPost("/", async (VolumeSpec spec, VolumeActions actions, CancellationToken ct) => (await actions.CreateAsync(spec, ct)).ToResult())
-            .WithSummary("Create a volume (docker volume create).");
-        volumes.MapDelete("/{name}", async (string name, bool? force, VolumeActions actions, CancellationToken ct) =>
-            (await actions.RemoveAsync([name], force ?? false, ct)).ToResult()).WithSummary("Remove a volume (docker volume rm).");
-        volumes.MapGet("/prune", (HostModel model, string? label) => Results.Ok(new PrunePreview(DockerCli.VolumePrune(label),
-            [.. VolumeQuery.PruneCandidates(model, label).Select(v => v.Name)]))).WithSummary("What a volume prune would remove.");
-        volumes.MapPost("/prune", async (PruneRequest? request, VolumeActions actions, CancellationToken ct) =>
-            (await actions.PruneAsync(request?.Label, ct)).ToResult()).WithSummary("Prune unused volumes (docker volume prune).");
+                if (await model.EngineUnavailableAsync(ct) is { } unavailable)
+                    return unavailable;
+                var rows = model.Volumes.Values.OrderBy(v => v.Name, StringComparer.Ordinal).Select(v =>
+                {
+                    var users = model.ContainersUsingVolume(v.Name);
+                    return new VolumeRow(v.Name, v.Driver, v.Mountpoint, v.CreatedAt, v.LabelsOrEmpty, users.Count, [.. users.Select(c => c.Name)], users.Count == 0);
+                }).ToList();
+                return Results.Ok(new ListResponse<VolumeRow>(DockerCli.VolumeLs(), rows.Count, rows));
+            }).WithSummary("List volumes (docker volume ls) with the containers using each, from the live model.");
+            volumes.MapPost("/", async (VolumeSpec spec, VolumeActions actions, CancellationToken ct) => (await actions.CreateAsync(spec, ct)).ToResult())
+                .WithSummary("Create a volume (docker volume create).");
+            volumes.MapDelete("/{name}", async (string name, bool? force, VolumeActions actions, CancellationToken ct) =>
+                (await actions.RemoveAsync([name], force ?? false, ct)).ToResult()).WithSummary("Remove a volume (docker volume rm).");
+            volumes.MapGet("/prune", (HostModel model, string? label) => Results.Ok(new PrunePreview(DockerCli.VolumePrune(label),
+                [.. VolumeQuery.PruneCandidates(model, label).Select(v => v.Name)]))).WithSummary("What a volume prune would remove.");
+            volumes.MapPost("/prune", async (PruneRequest? request, VolumeActions actions, CancellationToken ct) =>
+                (await actions.PruneAsync(request?.Label, ct)).ToResult()).WithSummary("Prune unused volumes (docker volume prune).");
+        });
         return endpoints;
     }
 }

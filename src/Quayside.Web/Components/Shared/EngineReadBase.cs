@@ -8,12 +8,12 @@ namespace Quayside.Web.Components.Shared;
 /// A view that reads something from the engine once per <see cref="LoadKey"/> (e.g. a container's id and state, so a
 /// restart reloads it) and shows either the data or the engine's refusal in words.
 /// </summary>
-public abstract class EngineReadBase<T> : ComponentBase, IDisposable where T : class
+public abstract class EngineReadBase<T> : HostComponentBase, IDisposable where T : class
 {
     private readonly CancellationTokenSource _disposed = new();
     private string? _loadedKey;
 
-    [Inject] protected Inspector Inspector { get; set; } = default!;
+    protected Inspector Inspector => HostService<Inspector>();
 
     protected T? Data { get; private set; }
     protected string? Error { get; private set; }

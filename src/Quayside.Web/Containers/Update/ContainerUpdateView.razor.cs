@@ -20,7 +20,7 @@ public partial class ContainerUpdateView : IDisposable
     private IReadOnlyDictionary<string, string> _engineErrors = new Dictionary<string, string>();
     private bool _busy;
 
-    [Inject] private ContainerUpdate Updater { get; set; } = default!;
+    private ContainerUpdate Updater => HostService<ContainerUpdate>();
 
     [Parameter, EditorRequired] public ContainerSummary Container { get; set; } = default!;
 

@@ -9,7 +9,7 @@ public partial class WaitForExit : IDisposable
     private bool _waiting;
     private WaitResult? _result;
 
-    [Inject] private ContainerWait Waiter { get; set; } = default!;
+    private ContainerWait Waiter => HostService<ContainerWait>();
 
     [Parameter, EditorRequired] public ContainerSummary Container { get; set; } = default!;
 

@@ -89,7 +89,8 @@ async function runJob(url, body, contentType, outputId, statusId) {
 }
 
 // `limit` is {bytes, tooLarge}: the server's upload limit and its refusal, so an oversized choice is refused at once.
-export async function build(query, dockerfileId, filesId, contextId, outputId, statusId, limit) {
+// `url` is the build endpoint of the page's host, with the build's query.
+export async function build(url, dockerfileId, filesId, contextId, outputId, statusId, limit) {
     const chosen = [...document.getElementById(filesId).files, ...document.getElementById(contextId).files];
     if (limit && chosen.reduce((sum, f) => sum + f.size, 0) > limit.bytes) return refuse(statusId, limit.tooLarge);
     const form = new FormData();
@@ -98,7 +99,7 @@ export async function build(query, dockerfileId, filesId, contextId, outputId, s
     if (dockerfile.trim().length > 0) form.append("dockerfile", dockerfile);
     if (context) form.append("context", context, context.name);
     for (const f of document.getElementById(filesId).files) form.append("files", f, f.webkitRelativePath || f.name);
-    return runJob("/api/images/build?" + query, form, null, outputId, statusId);
+    return runJob(url, form, null, outputId, statusId);
 }
 
 export async function uploadTar(url, inputId, outputId, statusId, limit) {
@@ -109,14 +110,15 @@ export async function uploadTar(url, inputId, outputId, statusId, limit) {
 }
 
 // File browser uploads: one raw request per file (its size is the tar entry's size), then tell the page.
-async function uploadFiles(containerId, folder, files, page, limit) {
+// `uploadUrl` is the container's upload endpoint on the page's host.
+async function uploadFiles(uploadUrl, folder, files, page, limit) {
     const token = await antiforgery();
     for (const file of files) {
         if (limit && file.size > limit.bytes) {
             await page.invokeMethodAsync("UploadDone", file.name, false, limit.tooLarge, "");
             continue;
         }
-        const url = `/api/containers/${encodeURIComponent(containerId)}/files/upload?path=${encodeURIComponent(folder)}&name=${encodeURIComponent(file.name)}`;
+        const url = `${uploadUrl}?path=${encodeURIComponent(folder)}&name=${encodeURIComponent(file.name)}`;
         await page.invokeMethodAsync("UploadProgress", file.name, 0, file.size);
         const result = await send(url, file, "application/octet-stream", token,
             (loaded, total) => page.invokeMethodAsync("UploadProgress", file.name, loaded, total), () => { });
@@ -126,7 +128,7 @@ async function uploadFiles(containerId, folder, files, page, limit) {
     }
 }
 
-export function dropzone(zoneId, inputId, containerId, page, limit) {
+export function dropzone(zoneId, inputId, uploadUrl, page, limit) {
     const zone = document.getElementById(zoneId);
     const input = document.getElementById(inputId);
     if (!zone || zone.dataset.wired) return;
@@ -137,12 +139,12 @@ export function dropzone(zoneId, inputId, containerId, page, limit) {
     zone.addEventListener("drop", (e) => {
         e.preventDefault();
         zone.classList.remove("over");
-        uploadFiles(containerId, folder(), [...e.dataTransfer.files], page, limit);
+        uploadFiles(uploadUrl, folder(), [...e.dataTransfer.files], page, limit);
     });
     input.addEventListener("change", () => {
         const files = [...input.files];
         input.value = "";
-        uploadFiles(containerId, folder(), files, page, limit);
+        uploadFiles(uploadUrl, folder(), files, page, limit);
     });
 }
 
