@@ -86,7 +86,8 @@ docker network inspect "$net" >/dev/null 2>&1 \
     || docker network create --subnet 10.232.0.0/24 --gateway "$gateway" --label org.quayside.lab=true "$net" >/dev/null
 # The host's lab registry listens on loopback; the engines reach it through the network's gateway.
 if ! pgrep -f "socat TCP-LISTEN:5000,bind=$gateway" >/dev/null; then
-    setsid nohup socat "TCP-LISTEN:5000,bind=$gateway,fork,reuseaddr" TCP:127.0.0.1:5000 >/dev/null 2>&1 &
+    # 9>&-: the forwarder outlives this script and must not keep its lock (that hung every later start on a fresh machine).
+    setsid nohup socat "TCP-LISTEN:5000,bind=$gateway,fork,reuseaddr" TCP:127.0.0.1:5000 >/dev/null 2>&1 9>&- &
 fi
 
 start_engine() { # start_engine NAME PORTS... -- DOCKERD-ARGS...
