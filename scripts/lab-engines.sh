@@ -67,6 +67,19 @@ if [ ! -f "$ssh/id_ed25519" ]; then
     ssh-keygen -q -t ed25519 -N '' -C quayside-lab -f "$ssh/id_ed25519"
 fi
 
+# The docker CLI reaches the SSH engine through the system's ssh: with this, `docker -H ssh://root@127.0.0.1:22221 ...`
+# (the line the pages show, run by the tests and the bench) logs in with the lab key. Only that loopback port matches.
+if [ -d /etc/ssh/ssh_config.d ]; then
+    cat >/etc/ssh/ssh_config.d/quayside-lab.conf <<SSHCONF
+Match host 127.0.0.1 exec "test %p = 22221"
+    IdentityFile $ssh/id_ed25519
+    IdentitiesOnly yes
+    StrictHostKeyChecking no
+    UserKnownHostsFile /dev/null
+    LogLevel ERROR
+SSHCONF
+fi
+
 cat >"$dir/start.sh" <<'START'
 #!/bin/sh
 # Runs in a lab engine: sshd when keys are given, a forwarder to the host's lab registry, then dockerd.

@@ -27,7 +27,7 @@ public sealed partial class Dashboard : IDisposable
         Password = password;
         var handler = new SocketsHttpHandler
         {
-            CookieContainer = new CookieContainer(),
+            CookieContainer = _cookies,
             UseCookies = true,
             AllowAutoRedirect = false,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
@@ -35,7 +35,22 @@ public sealed partial class Dashboard : IDisposable
         Http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(60) };
     }
 
+    private readonly CookieContainer _cookies = new();
+
     public Uri BaseUri { get; }
+
+    /// <summary>The session's cookies as a Cookie header, for a WebSocket opened beside <see cref="Http"/>.</summary>
+    public string CookieHeader => _cookies.GetCookieHeader(BaseUri);
+
+    /// <summary>A POST to the API with the antiforgery header it wants from a cookie session.</summary>
+    public async Task<HttpResponseMessage> PostApiAsync(string path, object body, CancellationToken ct)
+    {
+        using var tokenResponse = await Http.GetAsync("/api/antiforgery", ct);
+        var token = System.Text.Json.JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync(ct)).RootElement;
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        request.Headers.Add(token.GetProperty("headerName").GetString()!, token.GetProperty("token").GetString());
+        return await Http.SendAsync(request, ct);
+    }
     public string DataDirectory { get; }
     public string Password { get; }
     public int ProcessId => _process.Id;

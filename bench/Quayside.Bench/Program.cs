@@ -10,6 +10,21 @@ using static Quayside.Bench.Figures;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
+if (args.Contains("--hosts"))
+{
+    using var stopHosts = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopHosts.Cancel(); };
+    try
+    {
+        return await HostsBench.RunAsync(args, RepoRoot(), stopHosts.Token);
+    }
+    catch (Exception e) when (e is BenchException or HttpRequestException or IOException or System.Net.WebSockets.WebSocketException or TimeoutException)
+    {
+        Console.Error.WriteLine($"bench --hosts: FAILED: {e.Message}");
+        return 1;
+    }
+}
+
 if (args.Contains("--stats"))
 {
     using var stopStats = new CancellationTokenSource();

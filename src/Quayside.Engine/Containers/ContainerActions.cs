@@ -55,6 +55,23 @@ public sealed class ContainerActions(HostModel model)
     public Task<ActionOutcome> RemoveAsync(IReadOnlyList<string> targets, bool force, bool volumes, CancellationToken ct = default) =>
         PlanRemove(targets, force, volumes).RunAsync(ct);
 
+    /// <summary>The lifecycle actions that take many containers, by the names the API and the pages use.</summary>
+    public static readonly IReadOnlyList<string> BulkActions = ["start", "stop", "restart", "pause", "unpause", "kill", "remove"];
+
+    /// <summary>The plan of a bulk action by name (see <see cref="BulkActions"/>); null for an unknown name.</summary>
+    public ActionPlan? PlanBulk(string action, IReadOnlyList<string> targets, int timeoutSeconds = 10, string signal = "SIGKILL", bool force = false, bool volumes = false) =>
+        action switch
+        {
+            "start" => PlanStart(targets),
+            "stop" => PlanStop(targets, timeoutSeconds),
+            "restart" => PlanRestart(targets, timeoutSeconds),
+            "pause" => PlanPause(targets),
+            "unpause" => PlanUnpause(targets),
+            "kill" => PlanKill(targets, signal),
+            "remove" => PlanRemove(targets, force, volumes),
+            _ => null,
+        };
+
     public ActionPlan PlanRename(string target, string newName)
     {
         var current = DisplayName(target);

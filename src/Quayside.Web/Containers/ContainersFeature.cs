@@ -55,24 +55,10 @@ public static class ContainersFeature
                 .WithSummary("Writable-layer and root-fs sizes of every container (expensive for the engine).");
 
             group.MapPost("/{action}", async (string action, ContainerActionRequest request, OnHost host, CancellationToken ct) =>
-            {
-                var actions = host.Get<ContainerActions>();
-                var timeout = request.Timeout ?? 10;
-                var outcome = action switch
-                {
-                    "start" => await actions.StartAsync(request.Targets, ct),
-                    "stop" => await actions.StopAsync(request.Targets, timeout, ct),
-                    "restart" => await actions.RestartAsync(request.Targets, timeout, ct),
-                    "pause" => await actions.PauseAsync(request.Targets, ct),
-                    "unpause" => await actions.UnpauseAsync(request.Targets, ct),
-                    "kill" => await actions.KillAsync(request.Targets, request.Signal ?? "SIGKILL", ct),
-                    "remove" => await actions.RemoveAsync(request.Targets, request.Force, request.Volumes, ct),
-                    _ => null,
-                };
-                return outcome is null
-                    ? Results.Problem(statusCode: 404, title: $"Unknown action '{action}'", detail: "Use start, stop, restart, pause, unpause, kill or remove.")
-                    : host.Said(outcome).ToResult();
-            }).WithSummary("Act on one or more containers: start, stop, restart, pause, unpause, kill, remove.");
+                host.Get<ContainerActions>().PlanBulk(action, request.Targets, request.Timeout ?? 10, request.Signal ?? "SIGKILL", request.Force, request.Volumes) is { } plan
+                    ? host.Said(await plan.RunAsync(ct)).ToResult()
+                    : Results.Problem(statusCode: 404, title: $"Unknown action '{action}'", detail: $"Use {string.Join(", ", ContainerActions.BulkActions)}."))
+                .WithSummary("Act on one or more containers: start, stop, restart, pause, unpause, kill, remove.");
 
             group.MapDelete("/{id}", async (string id, bool? force, bool? volumes, OnHost host, CancellationToken ct) =>
                 host.Said(await host.Get<ContainerActions>().RemoveAsync([id], force ?? false, volumes ?? false, ct)).ToResult())

@@ -78,7 +78,7 @@ public static class HostsFeature
         group.MapPost("/contexts/{context}", async (string context, HostDirectory hosts, CancellationToken ct) =>
             await hosts.ImportAsync(context, ct) is { Count: > 0 } problems ? Results.ValidationProblem(problems) : Results.Ok(await hosts.RowsAsync(ct)))
             .WithSummary("Import a docker context as a host; its CLI lines then say --context NAME.");
-        return endpoints;
+        return endpoints.MapAllHosts();
     }
 }
 

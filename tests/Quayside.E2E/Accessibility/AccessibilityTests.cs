@@ -43,7 +43,7 @@ public sealed class AccessibilityTests(QuaysideApp app, ITestOutputHelper output
             $"/containers/{running}/json", $"/containers/{running}/update", $"/containers/{running}/duplicate", $"/containers/{exited}",
             "/images", $"/images/{image}", $"/images/{image}/history", $"/images/{image}/json", "/build", "/image-archives",
             "/pulls", "/pulls/push", "/registries", "/volumes", $"/volumes/{_volume}", "/networks", $"/networks/{_network}",
-            "/system/disk-usage", "/events", "/system/versions", $"/logs?c={running}", "/account/sessions", "/not-found", "/hosts",
+            "/system/disk-usage", "/events", "/system/versions", $"/logs?c={running}", "/account/sessions", "/not-found", "/hosts", "/all/containers", "/all/images", $"/search?q={running}",
         ];
 
         var problems = new List<string>();

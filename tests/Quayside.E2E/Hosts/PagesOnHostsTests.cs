@@ -103,4 +103,51 @@ public sealed class PagesOnHostsTests(QuaysideApp app, ITestOutputHelper output)
             await DockerCommand.RunAsync("exec", LabEngines.TlsContainer, "docker", "volume", "rm", "-f", volume);
         }
     }
+
+    [Fact]
+    public async Task All_hosts_lists_a_container_of_each_host_and_one_stop_stops_both()
+    {
+        var team = "e2e-team-" + Guid.NewGuid().ToString("N")[..6];
+        var local = await RunSleeperAsync("all-local", "--label", $"com.example.team={team}");
+        var remote = LabContainers.UniqueName("all-remote");
+        await LoginAsync(Page, "/containers");
+        var host = await AddTlsHostAsync();
+        await DockerCommand.OkAsync("exec", LabEngines.TlsContainer, "docker", "run", "-d", "--name", remote, "--label", $"{LabContainers.TestLabel}=1",
+            "--label", $"com.example.team={team}", LabContainers.BusyboxImage, "sleep", "1000");
+        try
+        {
+            await Page.Locator("[data-testid=all-hosts-link]").ClickAsync();
+            await Expect(Page).ToHaveURLAsync(new Regex("/all/containers$"), new() { Timeout = StateChange });
+            await WaitForInteractiveAsync(Page, "[data-testid=all-search]");
+            await Page.Locator("[data-testid=all-search]").FillAsync(team);
+            var rows = Page.Locator("[data-testid=all-row]");
+            await Expect(rows).ToHaveCountAsync(2, new() { Timeout = Connect });
+            await Expect(Page.Locator($"[data-testid=all-row][data-host=local][data-name={local}]")).ToHaveAttributeAsync("data-state", "running");
+            await Expect(Page.Locator($"[data-testid=all-row][data-host={host}][data-name={remote}]")).ToHaveAttributeAsync("data-state", "running", new() { Timeout = Connect });
+            await Expect(Page.Locator("[data-testid=all-cli] .command").Filter(new() { HasText = LabEngines.TlsAddress })).ToHaveTextAsync($"docker {Flags} ps -a");
+
+            await Page.Locator($"label:has([data-testid=host-filter][data-host={host}])").ClickAsync();
+            await Expect(rows).ToHaveCountAsync(1);
+            await Expect(rows.First).ToHaveAttributeAsync("data-name", remote);
+            await Page.Locator($"label:has([data-testid=host-filter][data-host={host}])").ClickAsync();
+            await Expect(rows).ToHaveCountAsync(2);
+
+            foreach (var select in await Page.Locator("[data-testid=all-select]").AllAsync())
+                await select.CheckAsync();
+            await Expect(Page.Locator("[data-testid=all-selected]")).ToHaveTextAsync("2 selected");
+            await Page.Locator("[data-testid=all-stop]").ClickAsync();
+            await Expect(Page.Locator($"[data-testid=all-row][data-name={local}]")).ToHaveAttributeAsync("data-state", "exited", new() { Timeout = Connect });
+            await Expect(Page.Locator($"[data-testid=all-row][data-name={remote}]")).ToHaveAttributeAsync("data-state", "exited", new() { Timeout = Connect });
+            await Expect(Page.Locator($"[data-testid=all-outcome][data-host={host}] [data-testid=outcome-cli] .command")).ToHaveTextAsync($"docker {Flags} stop -t 10 {remote}");
+            Assert.Equal("exited", await StatusOfAsync(local));
+            Assert.Equal("exited", await DockerCommand.OkAsync("exec", LabEngines.TlsContainer, "docker", "inspect", "-f", "{{.State.Status}}", remote));
+
+            await Page.Locator($"[data-testid=all-row][data-name={remote}] [data-testid=all-container-link]").ClickAsync();
+            await Expect(Page).ToHaveURLAsync(new Regex($"/hosts/{host}/containers/[0-9a-f]{{64}}$"), new() { Timeout = StateChange });
+        }
+        finally
+        {
+            await DockerCommand.RunAsync("exec", LabEngines.TlsContainer, "docker", "rm", "-f", remote);
+        }
+    }
 }

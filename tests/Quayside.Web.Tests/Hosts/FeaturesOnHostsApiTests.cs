@@ -24,14 +24,6 @@ public class FeaturesOnHostsApiTests : LoggedInTest
 
     private static Task<string> OnNodeAsync(string node, params string[] args) => DockerCommand.OkAsync(["exec", node, "docker", .. args]);
 
-    private async Task<JsonElement> GetAsync(string path)
-    {
-        var response = await Client.GetAsync(path);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement;
-    }
-
     [Fact]
     public async Task Images_volumes_networks_system_and_events_answer_from_the_tls_engine_with_lines_naming_it()
     {
@@ -41,7 +33,7 @@ public class FeaturesOnHostsApiTests : LoggedInTest
         await OnNodeAsync(LabEngines.TlsContainer, "network", "create", "--label", $"{LabContainers.TestLabel}=1", network);
         try
         {
-            var images = await GetAsync($"/api/hosts/{Tls}/images");
+            var images = await GetJsonAsync($"/api/hosts/{Tls}/images");
             Assert.StartsWith($"docker {TlsFlags} images", images.GetProperty("cli").GetString());
             Assert.Contains(images.GetProperty("items").EnumerateArray(), i => i.GetRawText().Contains(LabContainers.BusyboxImage));
 
@@ -50,20 +42,20 @@ public class FeaturesOnHostsApiTests : LoggedInTest
             Assert.True(created.IsSuccessStatusCode, outcome.ToString());
             Assert.StartsWith($"docker {TlsFlags} volume create", outcome.GetProperty("cli").GetString());
             Assert.Equal(volume, await OnNodeAsync(LabEngines.TlsContainer, "volume", "inspect", "-f", "{{.Name}}", volume));
-            Assert.True(await EngineWait.UntilAsync(async () => (await GetAsync($"/api/hosts/{Tls}/volumes")).GetRawText().Contains(volume), TimeSpan.FromSeconds(15)));
-            Assert.DoesNotContain(volume, (await GetAsync("/api/volumes")).GetRawText());
+            Assert.True(await EngineWait.UntilAsync(async () => (await GetJsonAsync($"/api/hosts/{Tls}/volumes")).GetRawText().Contains(volume), TimeSpan.FromSeconds(15)));
+            Assert.DoesNotContain(volume, (await GetJsonAsync("/api/volumes")).GetRawText());
 
-            Assert.True(await EngineWait.UntilAsync(async () => (await GetAsync($"/api/hosts/{Tls}/networks")).GetRawText().Contains(network), TimeSpan.FromSeconds(15)),
+            Assert.True(await EngineWait.UntilAsync(async () => (await GetJsonAsync($"/api/hosts/{Tls}/networks")).GetRawText().Contains(network), TimeSpan.FromSeconds(15)),
                 "the TLS host's networks never listed the network made on it");
-            Assert.DoesNotContain(network, (await GetAsync("/api/networks")).GetRawText());
+            Assert.DoesNotContain(network, (await GetJsonAsync("/api/networks")).GetRawText());
 
-            var version = await GetAsync($"/api/hosts/{Tls}/system/version");
+            var version = await GetJsonAsync($"/api/hosts/{Tls}/system/version");
             Assert.Equal(await OnNodeAsync(LabEngines.TlsContainer, "version", "-f", "{{.Server.Version}}"), version.GetProperty("Version").GetString());
-            var df = await GetAsync($"/api/hosts/{Tls}/system/df");
+            var df = await GetJsonAsync($"/api/hosts/{Tls}/system/df");
             Assert.Equal($"docker {TlsFlags} system df -v", df.GetProperty("cli").GetString());
-            Assert.True((await GetAsync($"/api/hosts/{Tls}/engine/status")).GetProperty("isConnected").GetBoolean());
+            Assert.True((await GetJsonAsync($"/api/hosts/{Tls}/engine/status")).GetProperty("isConnected").GetBoolean());
 
-            var events = await GetAsync($"/api/hosts/{Tls}/events/recent?type=volume");
+            var events = await GetJsonAsync($"/api/hosts/{Tls}/events/recent?type=volume");
             Assert.Contains(events.EnumerateArray(), e => e.GetRawText().Contains(volume));
 
             var removed = await Client.DeleteAsync($"/api/hosts/{Tls}/volumes/{volume}");
@@ -88,24 +80,24 @@ public class FeaturesOnHostsApiTests : LoggedInTest
             "sh", "-c", "echo hello-from-the-tls-node; exec sleep 1000");
         try
         {
-            var inspect = await GetAsync($"{on}/containers/{name}/inspect");
+            var inspect = await GetJsonAsync($"{on}/containers/{name}/inspect");
             Assert.Equal($"docker {TlsFlags} inspect {name}", inspect.GetProperty("cli").GetString());
             Assert.Equal("/" + name, inspect.GetProperty("inspect").GetProperty("Name").GetString());
 
-            var top = await GetAsync($"{on}/containers/{name}/top");
+            var top = await GetJsonAsync($"{on}/containers/{name}/top");
             Assert.Contains("sleep 1000", top.GetProperty("processes").GetRawText());
 
             var upload = await Client.PostAsync($"{on}/containers/{name}/files/upload?path=/etc&name=up.txt", new ByteArrayContent("written over TLS"u8.ToArray()));
             Assert.True(upload.IsSuccessStatusCode, await upload.Content.ReadAsStringAsync());
             Assert.Equal("written over TLS", await OnNodeAsync(LabEngines.TlsContainer, "exec", name, "cat", "/etc/up.txt"));
-            Assert.Contains("up.txt", (await GetAsync($"{on}/containers/{name}/files?path=/etc")).GetRawText());
+            Assert.Contains("up.txt", (await GetJsonAsync($"{on}/containers/{name}/files?path=/etc")).GetRawText());
 
             var log = await Client.GetAsync($"{on}/logs/download?c={name}");
             Assert.True(log.IsSuccessStatusCode, await log.Content.ReadAsStringAsync());
             Assert.Contains("hello-from-the-tls-node", await log.Content.ReadAsStringAsync());
             Assert.StartsWith($"docker {TlsFlags} logs", log.Headers.GetValues("X-Docker-Cli").Single());
 
-            var stats = await GetAsync($"{on}/containers/{name}/stats");
+            var stats = await GetJsonAsync($"{on}/containers/{name}/stats");
             Assert.Equal($"docker {TlsFlags} stats --no-stream {name}", stats.GetProperty("cli").GetString());
             Assert.True(stats.GetProperty("latest").GetProperty("memoryUsage").GetDouble() > 0, stats.ToString());
 
@@ -143,6 +135,11 @@ public class FeaturesOnHostsApiTests : LoggedInTest
             var (_, stream) = await ReadAsync(logs, text => text.Contains("first-line-over-ssh"));
             Assert.Contains("first-line-over-ssh", stream);
 
+            // The CLI line as the pages show it for this host, run by the real docker CLI (over the system's ssh).
+            var ps = await DockerCommand.RunLineAsync(host.Cli($"docker ps -a --filter name={name} --format '{{{{.Names}}}} {{{{.State}}}}'"));
+            Assert.True(ps.ExitCode == 0, ps.Stderr);
+            Assert.Equal($"{name} running", ps.Stdout.Trim());
+
             var unknown = App.WebSocketClient("http://localhost", cookie);
             var refused = await Assert.ThrowsAnyAsync<Exception>(() => unknown.ConnectAsync(new Uri($"ws://localhost/ws/hosts/no-such-host/logs?c={name}"), CancellationToken.None));
             Assert.Contains("404", refused.Message);
@@ -167,8 +164,8 @@ public class FeaturesOnHostsApiTests : LoggedInTest
             Assert.Equal($"docker -H {LabEngines.TcpAddress} pull {reference}", job.GetProperty("cli").GetString());
             Assert.True(await EngineWait.UntilAsync(async () => (await DockerCommand.RunAsync("exec", LabEngines.TcpContainer, "docker", "image", "inspect", reference)).ExitCode == 0,
                 TimeSpan.FromSeconds(60)), $"{reference} never arrived on the TCP engine");
-            Assert.Contains(reference, (await GetAsync("/api/hosts/feat-tcp/pulls")).GetRawText());
-            Assert.DoesNotContain(reference, (await GetAsync("/api/pulls")).GetRawText());
+            Assert.Contains(reference, (await GetJsonAsync("/api/hosts/feat-tcp/pulls")).GetRawText());
+            Assert.DoesNotContain(reference, (await GetJsonAsync("/api/pulls")).GetRawText());
         }
         finally
         {

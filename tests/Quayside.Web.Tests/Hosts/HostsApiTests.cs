@@ -84,6 +84,37 @@ public class HostsApiTests : LoggedInTest
     }
 
     [Fact]
+    public async Task An_encrypted_key_is_refused_without_its_passphrase_and_with_a_wrong_one_and_taken_with_the_right_one()
+    {
+        var folder = Directory.CreateTempSubdirectory("qt-sshkey-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "id_ed25519");
+            var made = await DockerCommand.RunLineAsync($"ssh-keygen -q -t ed25519 -N right-phrase -C qt -f {file}");
+            Assert.True(made.ExitCode == 0, made.Stderr);
+            var key = await File.ReadAllTextAsync(file);
+
+            async Task<string> RefusalAsync(string name, string? passphrase)
+            {
+                var response = await Client.PostAsJsonAsync("/api/hosts", new { name, address = LabEngines.SshAddress, sshPrivateKey = key, sshPassphrase = passphrase });
+                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+                return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("SshPrivateKey")[0].GetString()!;
+            }
+            Assert.Equal("This private key is encrypted: give its passphrase.", await RefusalAsync("enc-none", null));
+            Assert.StartsWith("The passphrase does not open this private key", await RefusalAsync("enc-wrong", "wrong-phrase"));
+
+            var taken = await Client.PostAsJsonAsync("/api/hosts", new { name = "enc-right", address = LabEngines.SshAddress, sshPrivateKey = key, sshPassphrase = "right-phrase" });
+            Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+            Assert.DoesNotContain("right-phrase", await Client.GetStringAsync("/api/hosts"));
+            Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync("/api/hosts/enc-right")).StatusCode);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task An_SSH_host_waits_for_its_host_key_to_be_confirmed_then_connects()
     {
         await LabEngines.EnsureAsync();

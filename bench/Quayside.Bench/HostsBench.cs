@@ -1,0 +1,311 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Quayside.Engine.Connection;
+using static Quayside.Bench.Figures;
+
+namespace Quayside.Bench;
+
+/// <summary>
+/// The hosts benchmark (<c>./quayside.sh bench --hosts 3</c>): the lab's engines (TLS, SSH, plain TCP) with N created
+/// containers each, added to a fresh dashboard. It measures, each against a baseline of the same run: the all-hosts
+/// list against the sum of the raw lists; the memory one more engine adds; how soon a stopped engine shows as down and a
+/// restarted one as up; and, over SSH, the console's echo against <c>docker -H ssh://... exec</c>.
+/// </summary>
+public static class HostsBench
+{
+    private const string Prefix = "qbh-";
+    private const double ListGoal = 0.3;
+    private const double RssGoalMb = 10;
+    private const double StateGoalSeconds = 5;
+    private const int Rounds = 30;
+    private const int Echoes = 50;
+    private static readonly string LabDir = Path.Combine(Environment.GetEnvironmentVariable("QUAYSIDE_LAB_DIR") ?? "/var/lib/quayside-lab", "engines");
+
+    private sealed record LabHost(string Name, string Container, EngineEndpoint Endpoint, object Form);
+
+    public static async Task<int> RunAsync(string[] args, string root, CancellationToken ct)
+    {
+        var hosts = 3;
+        var perHost = 300;
+        for (var i = 0; i < args.Length - 1; i++)
+        {
+            if (args[i] == "--hosts" && int.TryParse(args[i + 1], out var h))
+                hosts = h;
+            if (args[i] == "--containers" && int.TryParse(args[i + 1], out var n) && n > 0)
+                perHost = n;
+        }
+        if (hosts is < 1 or > 3)
+            throw new BenchException("--hosts takes 1 to 3: the lab has three extra engines (TLS, SSH and plain TCP).");
+        var (code, _, stderr) = await Commands.RunAsync(Path.Combine(root, "scripts", "lab-engines.sh"), [], ct);
+        if (code != 0)
+            throw new BenchException("scripts/lab-engines.sh failed: " + stderr.Trim());
+        var lab = (await LabHostsAsync(ct)).Take(hosts).ToList();
+        Console.WriteLine($"Quayside hosts bench: {lab.Count} engines ({string.Join(", ", lab.Select(l => l.Endpoint.Address))}) with {perHost} containers each, {Environment.ProcessorCount} cores");
+
+        var clients = lab.Select(l => new EngineClient(l.Endpoint)).ToList();
+        var results = new List<string>();
+        Dashboard? dashboard = null;
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(clients.Select(c => EnsureContainersAsync(c, perHost, ct)));
+            Console.WriteLine($"containers: {perHost} on each engine ({clock.Elapsed.TotalSeconds:F1} s to prepare)");
+
+            dashboard = await Dashboard.StartAsync(root, await Dashboard.EnsureBuiltAsync(root, ct), ct);
+            await dashboard.LoginAsync(ct);
+            await Task.Delay(TimeSpan.FromSeconds(10), ct);
+            var alone = dashboard.Memory();
+
+            foreach (var host in lab)
+                await AddAsync(dashboard, host, ct);
+            var expected = perHost * lab.Count;
+            await WaitAsync(async () => await CountAsync(dashboard, ct) >= expected, TimeSpan.FromSeconds(120), $"the all-hosts list never reached {expected} bench containers", ct);
+            await Task.Delay(TimeSpan.FromSeconds(10), ct);
+            var with = dashboard.Memory();
+            var perExtra = (with.RssMb - alone.RssMb) / lab.Count;
+            results.Add($"RSS added per extra engine: {perExtra:F1} MB ({alone.RssMb:F1} MB with the local engine alone, {with.RssMb:F1} MB with {lab.Count} more) "
+                + $"→ ratio {perExtra / alone.RssMb:F3} of the one-engine dashboard (goal ≤ {RssGoalMb} MB){Missed(perExtra <= RssGoalMb)}");
+
+            var (raw, all) = await TimeListsAsync(dashboard, clients, ct);
+            results.Add($"all-hosts list ({expected + 0} bench containers and the rest): Quayside GET /api/all/containers {Probe.Ms(all)} vs the {lab.Count} raw GET /containers/json?all=1 "
+                + $"{Probe.Ms(raw)} (sum of medians) → ratio {all / raw:F2} (goal ≤ {ListGoal}){Missed(all / raw <= ListGoal)}");
+
+            var tcp = lab.FirstOrDefault(l => l.Endpoint.Transport == EngineTransport.Tcp) ?? lab[^1];
+            var (down, up, engineBack) = await TimeDownAndUpAsync(dashboard, tcp, ct);
+            results.Add($"{tcp.Name} stopped → shown as down after {down:F2} s (goal ≤ {StateGoalSeconds} s){Missed(down <= StateGoalSeconds)}");
+            results.Add($"{tcp.Name} started → its engine answered after {engineBack:F2} s, Quayside showed it up {up:F2} s later "
+                + $"→ ratio {(engineBack + up) / engineBack:F2} of the engine's own start (goal ≤ {StateGoalSeconds} s){Missed(up <= StateGoalSeconds)}");
+
+            if (lab.FirstOrDefault(l => l.Endpoint.Transport == EngineTransport.Ssh) is { } ssh)
+            {
+                var (ours, cli) = await TimeSshEchoAsync(dashboard, ssh, clients[lab.IndexOf(ssh)], ct);
+                results.Add($"console echo over SSH, median of {Echoes}: Quayside {Probe.Ms(ours)} vs docker -H {ssh.Endpoint.Address} exec -i {Probe.Ms(cli)} → ratio {ours / cli:F2}");
+            }
+            Console.WriteLine();
+            foreach (var line in results)
+                Console.WriteLine(line);
+            return 0;
+        }
+        finally
+        {
+            dashboard?.Stop();
+            foreach (var client in clients)
+            {
+                await RemoveBenchContainersAsync(client, CancellationToken.None);
+                client.Dispose();
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<LabHost>> LabHostsAsync(CancellationToken ct)
+    {
+        string Tls(string file) => File.ReadAllText(Path.Combine(LabDir, "tls", file));
+        var tls = EngineEndpoint.Parse("tcp://127.0.0.1:23761") with { Tls = new TlsMaterial(Tls("ca.pem"), Tls("client-cert.pem"), Tls("client-key.pem")) };
+        var key = await File.ReadAllTextAsync(Path.Combine(LabDir, "ssh", "id_ed25519"), ct);
+        var sshAddress = EngineEndpoint.Parse("ssh://root@127.0.0.1:22221");
+        var ssh = sshAddress with { Ssh = new SshMaterial(key, null, await Quayside.Engine.Connection.SshDialer.ReadHostKeyAsync(sshAddress, ct)) };
+        return
+        [
+            new("bench-tls", "quayside-lab-tls", tls, new { name = "bench-tls", address = tls.Address, caPem = Tls("ca.pem"), certPem = Tls("client-cert.pem"), keyPem = Tls("client-key.pem") }),
+            new("bench-ssh", "quayside-lab-ssh", ssh, new { name = "bench-ssh", address = ssh.Address, sshPrivateKey = key }),
+            new("bench-tcp", "quayside-lab-tcp", EngineEndpoint.Parse("tcp://127.0.0.1:23751"), new { name = "bench-tcp", address = "tcp://127.0.0.1:23751", acceptPlainTcp = true }),
+        ];
+    }
+
+    private static async Task AddAsync(Dashboard dashboard, LabHost host, CancellationToken ct)
+    {
+        using var added = await dashboard.PostApiAsync("/api/hosts", host.Form, ct);
+        if (!added.IsSuccessStatusCode)
+            throw new BenchException($"POST /api/hosts ({host.Name}) answered {(int)added.StatusCode}: {await added.Content.ReadAsStringAsync(ct)}");
+        if (host.Endpoint.Transport == EngineTransport.Ssh)
+        {
+            using var trusted = await dashboard.PostApiAsync($"/api/hosts/{host.Name}/trust", new { fingerprint = host.Endpoint.Ssh!.HostKeySha256 }, ct);
+            if (!trusted.IsSuccessStatusCode)
+                throw new BenchException($"trusting {host.Name}'s host key answered {(int)trusted.StatusCode}: {await trusted.Content.ReadAsStringAsync(ct)}");
+        }
+    }
+
+    private static async Task<int> CountAsync(Dashboard dashboard, CancellationToken ct)
+    {
+        using var response = await dashboard.Http.GetAsync("/api/all/containers?search=" + Prefix, ct);
+        return response.IsSuccessStatusCode ? await Dashboard.CountAsync(response, ct) : -1;
+    }
+
+    private static async Task<(double Raw, double All)> TimeListsAsync(Dashboard dashboard, IReadOnlyList<EngineClient> clients, CancellationToken ct)
+    {
+        var raw = clients.Select(_ => new List<double>()).ToList();
+        var all = new List<double>();
+        async Task RawAsync(bool record)
+        {
+            for (var i = 0; i < clients.Count; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                using var response = await clients[i].SendStreamingAsync(HttpMethod.Get, "/containers/json?all=1", null, ct);
+                await response.Content.CopyToAsync(Stream.Null, ct);
+                if (record)
+                    raw[i].Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+        async Task AllAsync(bool record)
+        {
+            var clock = Stopwatch.StartNew();
+            using var response = await dashboard.Http.GetAsync("/api/all/containers", HttpCompletionOption.ResponseHeadersRead, ct);
+            await response.Content.CopyToAsync(Stream.Null, ct);
+            if (record)
+                all.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        for (var i = 0; i < 5; i++)
+        {
+            await RawAsync(false);
+            await AllAsync(false);
+        }
+        for (var round = 0; round < Rounds; round++)
+            await InTurnAsync(round, () => RawAsync(true), () => AllAsync(true));
+        return (raw.Sum(Median), Median(all));
+    }
+
+    private static async Task<(double Down, double Up, double EngineBack)> TimeDownAndUpAsync(Dashboard dashboard, LabHost host, CancellationToken ct)
+    {
+        await Commands.DockerOutputAsync(["stop", "-t", "5", host.Container], ct);
+        var down = Stopwatch.StartNew();
+        await WaitAsync(async () => await StateAsync(dashboard, host.Name, ct) != "connected", TimeSpan.FromSeconds(60), $"{host.Name} was never shown as down", ct);
+        var downSeconds = down.Elapsed.TotalSeconds;
+
+        var started = Stopwatch.StartNew();
+        await Commands.DockerOutputAsync(["start", host.Container], ct);
+        using (var probe = new EngineClient(host.Endpoint))
+        {
+            await WaitAsync(async () =>
+            {
+                try
+                {
+                    using var ping = await probe.SendStreamingAsync(HttpMethod.Get, "/_ping", null, ct);
+                    return ping.IsSuccessStatusCode;
+                }
+                catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException or OperationCanceledException && !ct.IsCancellationRequested)
+                {
+                    return false;
+                }
+            }, TimeSpan.FromSeconds(90), $"{host.Container} never answered again", ct);
+        }
+        var engineBack = started.Elapsed.TotalSeconds;
+        var up = Stopwatch.StartNew();
+        await WaitAsync(async () => await StateAsync(dashboard, host.Name, ct) == "connected", TimeSpan.FromSeconds(90), $"{host.Name} was never shown as up again", ct);
+        return (downSeconds, up.Elapsed.TotalSeconds, engineBack);
+    }
+
+    private static async Task<string?> StateAsync(Dashboard dashboard, string name, CancellationToken ct)
+    {
+        var hosts = await dashboard.Http.GetFromJsonAsync<JsonElement>("/api/hosts", ct);
+        return hosts.EnumerateArray().FirstOrDefault(h => h.GetProperty("name").GetString() == name) is { ValueKind: JsonValueKind.Object } row
+            ? row.GetProperty("state").GetString() : null;
+    }
+
+    /// <summary>One byte typed into a shell's terminal and echoed back: through Quayside's console socket, and through the CLI's exec -i.</summary>
+    private static async Task<(double Ours, double Cli)> TimeSshEchoAsync(Dashboard dashboard, LabHost host, EngineClient client, CancellationToken ct)
+    {
+        var name = Prefix + "echo";
+        await RemoveAsync(client, name, ct);
+        await CreateAsync(client, name, ["sleep", "100000"], ct);
+        using (var start = await client.SendStreamingAsync(HttpMethod.Post, $"/containers/{name}/start", null, ct))
+            start.EnsureSuccessStatusCode();
+
+        using var ws = new ClientWebSocket();
+        ws.Options.SetRequestHeader("Cookie", dashboard.CookieHeader);
+        ws.Options.SetRequestHeader("Origin", dashboard.BaseUri.GetLeftPart(UriPartial.Authority));
+        await ws.ConnectAsync(new UriBuilder(dashboard.BaseUri) { Scheme = "ws", Path = $"/ws/hosts/{host.Name}/exec/{name}", Query = "cmd=%2Fbin%2Fcat" }.Uri, ct);
+        var buffer = new byte[4096];
+        var ours = new List<double>();
+        for (var i = 0; i < Echoes + 5; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await ws.SendAsync("x"u8.ToArray(), WebSocketMessageType.Binary, true, ct);
+            while (true)
+            {
+                var frame = await ws.ReceiveAsync(buffer, ct);
+                if (frame.MessageType == WebSocketMessageType.Binary && Encoding.UTF8.GetString(buffer, 0, frame.Count).Contains('x'))
+                    break;
+            }
+            if (i >= 5)
+                ours.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        await ws.CloseAsync(WebSocketCloseStatus.NormalClosure, null, ct);
+
+        var psi = new ProcessStartInfo("docker") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in new[] { "-H", host.Endpoint.Address, "exec", "-i", name, "cat" })
+            psi.ArgumentList.Add(a);
+        using var cli = Process.Start(psi) ?? throw new BenchException("could not start docker");
+        var times = new List<double>();
+        for (var i = 0; i < Echoes + 5; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await cli.StandardInput.WriteAsync("x\n");
+            await cli.StandardInput.FlushAsync(ct);
+            var line = await cli.StandardOutput.ReadLineAsync(ct);
+            if (line != "x")
+                throw new BenchException($"docker -H {host.Endpoint.Address} exec -i answered '{line}', not 'x'");
+            if (i >= 5)
+                times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        cli.StandardInput.Close();
+        await cli.WaitForExitAsync(ct);
+        return (Median(ours), Median(times));
+    }
+
+    private static async Task EnsureContainersAsync(EngineClient client, int count, CancellationToken ct)
+    {
+        using var list = await client.SendStreamingAsync(HttpMethod.Get, "/containers/json?all=1&filters=" + Uri.EscapeDataString($"{{\"label\":[\"{Engine.LabelFilter}\"]}}"), null, ct);
+        var existing = (await list.Content.ReadFromJsonAsync<JsonElement>(ct)).EnumerateArray()
+            .SelectMany(c => c.GetProperty("Names").EnumerateArray().Select(n => n.GetString()!.TrimStart('/'))).ToHashSet();
+        var wanted = Enumerable.Range(1, count).Select(i => $"{Prefix}{i:D4}").ToList();
+        await Parallel.ForEachAsync(wanted.Where(n => !existing.Contains(n)), new ParallelOptions { MaxDegreeOfParallelism = Engine.Parallelism, CancellationToken = ct },
+            async (name, token) => await CreateAsync(client, name, ["true"], token));
+    }
+
+    private static async Task CreateAsync(EngineClient client, string name, string[] command, CancellationToken ct)
+    {
+        var body = JsonContent.Create(new Dictionary<string, object>
+        {
+            ["Image"] = Engine.Image,
+            ["Cmd"] = command,
+            ["Labels"] = new Dictionary<string, string> { [Engine.Label] = "1" },
+        });
+        using var response = await client.SendStreamingAsync(HttpMethod.Post, $"/containers/create?name={name}", body, ct);
+        if (!response.IsSuccessStatusCode)
+            throw new BenchException($"creating {name} on {client.Endpoint.Address} failed: {await response.Content.ReadAsStringAsync(ct)}");
+    }
+
+    private static async Task RemoveAsync(EngineClient client, string name, CancellationToken ct)
+    {
+        using var _ = await client.SendStreamingAsync(HttpMethod.Delete, $"/containers/{name}?force=1", null, ct);
+    }
+
+    private static async Task RemoveBenchContainersAsync(EngineClient client, CancellationToken ct)
+    {
+        try
+        {
+            using var list = await client.SendStreamingAsync(HttpMethod.Get, "/containers/json?all=1&filters=" + Uri.EscapeDataString($"{{\"label\":[\"{Engine.LabelFilter}\"]}}"), null, ct);
+            var ids = (await list.Content.ReadFromJsonAsync<JsonElement>(ct)).EnumerateArray().Select(c => c.GetProperty("Id").GetString()!).ToList();
+            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Engine.Parallelism }, async (id, token) => await RemoveAsync(client, id, token));
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            Console.Error.WriteLine($"could not remove the bench containers on {client.Endpoint.Address}: {e.Message}");
+        }
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan limit, string failure, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if (await condition())
+                return;
+            await Task.Delay(50, ct);
+        }
+        throw new BenchException(failure + $" within {limit.TotalSeconds:F0} s.");
+    }
+}
