@@ -191,8 +191,9 @@ public class HostsApiTests : LoggedInTest
                 if (!response.IsSuccessStatusCode)
                     return false;
                 list = await response.Content.ReadFromJsonAsync<JsonElement>();
-                return list.GetProperty("items").GetArrayLength() == 1;
-            }, TimeSpan.FromSeconds(30)), $"the TLS host's list never showed {name}: {list}");
+                // The model may first see the container as created: the engine's start event follows its create event.
+                return list.GetProperty("items").GetArrayLength() == 1 && list.GetProperty("items")[0].GetProperty("state").GetString() == "running";
+            }, TimeSpan.FromSeconds(30)), $"the TLS host's list never showed {name} running: {list}");
             Assert.Equal($"docker -H {LabEngines.TlsAddress} --tlsverify --tlscacert ca.pem --tlscert cert.pem --tlskey key.pem ps -a --filter name={name}",
                 list.GetProperty("cli").GetString());
             Assert.Equal("running", list.GetProperty("items")[0].GetProperty("state").GetString());
