@@ -18,7 +18,7 @@ if (args.Contains("--hosts"))
     {
         return await HostsBench.RunAsync(args, RepoRoot(), stopHosts.Token);
     }
-    catch (Exception e) when (e is BenchException or HttpRequestException or IOException or System.Net.WebSockets.WebSocketException or TimeoutException)
+    catch (Exception e) when (e is BenchException or Quayside.Engine.Connection.EngineApiException or HttpRequestException or IOException or System.Net.WebSockets.WebSocketException or TimeoutException)
     {
         Console.Error.WriteLine($"bench --hosts: FAILED: {e.Message}");
         return 1;
