@@ -22,9 +22,14 @@ public static partial class DockerCli
     /// Puts the host flags after the leading <c>docker</c> of every command of a line (<c>a &amp;&amp; b</c> included),
     /// once: a command that already names the host is left as it is.
     /// </summary>
-    public static string OnHost(string hostFlags, string line) =>
+    /// <param name="environment">What goes before each <c>docker</c>, such as <c>DOCKER_API_VERSION=1.24 </c>.</param>
+    public static string OnHost(string hostFlags, string line, string environment = "") =>
         hostFlags.Length == 0 ? line : HostPosition().Replace(line, m =>
-            line.AsSpan(m.Index + m.Length).StartsWith(hostFlags + " ", StringComparison.Ordinal) ? m.Value : $"{m.Value}{hostFlags} ");
+            line.AsSpan(m.Index + m.Length).StartsWith(hostFlags + " ", StringComparison.Ordinal) ? m.Value : $"{environment}{m.Value}{hostFlags} ");
+
+    /// <summary>The variable a user sets to speak the host's pinned API version, with a trailing space; empty when none is pinned.</summary>
+    public static string ApiVersionEnvironment(EngineEndpoint endpoint) =>
+        endpoint.ApiVersion is { } v ? $"DOCKER_API_VERSION={v} " : "";
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^|&& |\| )docker ")]
     private static partial System.Text.RegularExpressions.Regex HostPosition();

@@ -18,8 +18,9 @@ public static partial class DockerCli
     public static string VolumeRemove(IEnumerable<string> names, bool force) =>
         Line(["docker", "volume", "rm", .. Flag(force, "-f")], names);
 
-    public static string VolumePrune(string? label = null) =>
-        ShellQuote.Join(["docker", "volume", "prune", "-f", .. LabelFilter(label)]);
+    /// <param name="all">Named volumes too: from API 1.42 (Docker 23) a prune without <c>-a</c> removes only anonymous ones.</param>
+    public static string VolumePrune(string? label = null, bool all = false) =>
+        ShellQuote.Join(["docker", "volume", "prune", .. Flag(all, "-a"), "-f", .. LabelFilter(label)]);
 
     private static string LabelArg(KeyValuePair<string, string> label) => label.Value.Length == 0 ? label.Key : $"{label.Key}={label.Value}";
 }

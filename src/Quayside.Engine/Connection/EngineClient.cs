@@ -32,6 +32,24 @@ public sealed class EngineClient : IDisposable
 
     public EngineEndpoint Endpoint { get; }
 
+    /// <summary>The API version the engine itself offers, once its model has read <c>/version</c>.</summary>
+    public ApiVersion? EngineApiVersion { get; set; }
+
+    /// <summary>The API this engine is spoken to at: the host's pinned version, else the engine's own (null until known).</summary>
+    public ApiVersion? Speaks => Endpoint.ApiVersion ?? EngineApiVersion;
+
+    /// <summary>
+    /// The path as sent: checked against the path grammar and against what the API spoken lacks, and prefixed with the
+    /// pinned version (<c>/v1.24/...</c>) when the host has one.
+    /// </summary>
+    public string Prepare(string path)
+    {
+        EnginePath.EnsureSafe(path);
+        if (Speaks is { } speaks && ApiRequirements.Unmet(path, speaks) is { } unmet)
+            throw new EngineApiTooOldException(unmet, speaks, Endpoint.ApiVersion is not null, Endpoint.Address, path);
+        return Endpoint.ApiVersion is { } pinned ? $"/v{pinned}{path}" : path;
+    }
+
     /// <summary>Opens raw streams to this engine (hijacked exec and attach connections).</summary>
     public EngineDialer Dialer { get; }
 
@@ -95,8 +113,7 @@ public sealed class EngineClient : IDisposable
         HttpMethod method, string path, HttpContent? content, HttpCompletionOption completion, CancellationToken ct,
         IReadOnlyDictionary<string, string>? headers = null)
     {
-        EnginePath.EnsureSafe(path);
-        using var request = new HttpRequestMessage(method, path) { Content = content };
+        using var request = new HttpRequestMessage(method, Prepare(path)) { Content = content };
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
             request.Headers.TryAddWithoutValidation(name, value);
         var response = await _http.SendAsync(request, completion, ct);

@@ -22,6 +22,9 @@ public sealed record EngineEndpoint(string Address, string? SocketPath, Uri Base
     /// <summary>The user, key and pinned host key of an SSH engine.</summary>
     public SshMaterial? Ssh { get; init; }
 
+    /// <summary>The API version every request names (<c>DOCKER_API_VERSION</c>), for an engine that must be spoken to at an older one; null speaks the engine's own.</summary>
+    public ApiVersion? ApiVersion { get; init; }
+
     public bool IsUnixSocket => SocketPath is not null;
 
     public EngineTransport Transport => SocketPath is not null ? EngineTransport.Unix
@@ -30,7 +33,10 @@ public sealed record EngineEndpoint(string Address, string? SocketPath, Uri Base
         : EngineTransport.Tcp;
 
     public static EngineEndpoint FromEnvironment() =>
-        Parse(Environment.GetEnvironmentVariable("DOCKER_HOST"));
+        Parse(Environment.GetEnvironmentVariable("DOCKER_HOST")) with
+        {
+            ApiVersion = Connection.ApiVersion.ParseOrNull(Environment.GetEnvironmentVariable("DOCKER_API_VERSION")),
+        };
 
     public static EngineEndpoint Parse(string? dockerHost)
     {

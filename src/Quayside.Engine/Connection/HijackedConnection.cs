@@ -25,12 +25,12 @@ public sealed class HijackedConnection : IAsyncDisposable
     /// <summary>POSTs <paramref name="path"/> asking for an upgrade; throws <see cref="EngineApiException"/> when the engine refuses.</summary>
     public static async Task<HijackedConnection> OpenAsync(EngineClient client, string path, JsonNode? body, CancellationToken ct)
     {
-        EnginePath.EnsureSafe(path);
+        var sent = client.Prepare(path);
         var connection = await client.Dialer.DialAsync(ct);
         try
         {
             var payload = Encoding.UTF8.GetBytes(body?.ToJsonString() ?? "");
-            var head = $"POST {path} HTTP/1.1\r\nHost: {client.Endpoint.BaseUri.Authority}\r\nContent-Type: application/json\r\n"
+            var head = $"POST {sent} HTTP/1.1\r\nHost: {client.Endpoint.BaseUri.Authority}\r\nContent-Type: application/json\r\n"
                 + $"Content-Length: {payload.Length}\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n";
             await connection.Stream.WriteAsync(Encoding.ASCII.GetBytes(head).Concat(payload).ToArray(), ct);
             await connection.Stream.FlushAsync(ct);

@@ -75,6 +75,9 @@ public static partial class EngineErrorTranslator
     private static readonly (Regex Pattern, Func<Match, EngineProblem> Phrase)[] Known =
     [
         .. UpdateRefusals(),
+        (ApiTooOld(), m => new(m.Groups[1].Value, m.Groups[2].Value)),
+        (ClientTooNew(), m => new($"This engine offers API {m.Groups[2].Value} at most, and Quayside spoke {m.Groups[1].Value} to it (the API version pinned for this host).", "Lower or clear the host's API version on the hosts page.")),
+        (ClientTooOld(), m => new($"This engine no longer accepts API {m.Groups[1].Value}: its oldest is {m.Groups[2].Value}.", "Raise or clear the host's API version (DOCKER_API_VERSION for the default host).")),
         (NoSuchContainer(), m => new($"There is no container '{m.Groups[1].Value}'. It may have been removed already.")),
         (NoSuchImage(), m => new($"There is no image '{m.Groups[1].Value}' on this engine.", Field: "image")),
         (RemoveRunning(), _ => new("The container is running, so it was not removed.", "Stop it first, or remove it with force (which kills it).")),
@@ -125,6 +128,10 @@ public static partial class EngineErrorTranslator
         (DiskUsageRunning(), _ => new("The engine is already computing disk usage for another request.", "Try again in a moment.")),
     ];
 
+    // Quayside's own refusal (EngineApiTooOldException), met wherever an engine error is worded.
+    [GeneratedRegex(@"^(.+ needs Docker Engine API \d+\.\d+ or newer, and .+ is used at API \d+\.\d+(?: \([^)]*\))?\.) (.+)$")] private static partial Regex ApiTooOld();
+    [GeneratedRegex(@"client version (\S+) is too new\. Maximum supported API version is (\d+\.\d+)", RegexOptions.IgnoreCase)] private static partial Regex ClientTooNew();
+    [GeneratedRegex(@"client version (\S+) is too old\. Minimum supported API version is (\d+\.\d+)", RegexOptions.IgnoreCase)] private static partial Regex ClientTooOld();
     [GeneratedRegex(@"^No such container: (\S+)", RegexOptions.IgnoreCase)] private static partial Regex NoSuchContainer();
     [GeneratedRegex(@"^No such image: (\S+)", RegexOptions.IgnoreCase)] private static partial Regex NoSuchImage();
     [GeneratedRegex(@"cannot remove a running container|stop the container before attempting removal", RegexOptions.IgnoreCase)] private static partial Regex RemoveRunning();

@@ -81,7 +81,7 @@ public sealed class EngineHost(string name, HostModel model, string? contextName
     }
 
     /// <summary>A CLI line built for the default host, said for this one (<c>docker ps</c> becomes <c>docker -H ... ps</c>).</summary>
-    public string Cli(string line) => DockerCli.OnHost(CliFlags, line);
+    public string Cli(string line) => DockerCli.OnHost(CliFlags, line, DockerCli.ApiVersionEnvironment(Endpoint));
 
     /// <summary>Ends the services made for this host (a removed host's stats streams, say); the default host's are the app's.</summary>
     public async ValueTask DisposeAsync()

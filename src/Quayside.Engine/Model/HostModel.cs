@@ -156,6 +156,7 @@ public sealed class HostModel
                 // Every type: the model follows four of them, the events page shows them all.
                 await using var events = await _client.OpenStreamAsync(EngineRoutes.Events(), session.Token);
                 var version = await _client.GetAsync<EngineVersion>(EngineRoutes.Version(), session.Token);
+                _client.EngineApiVersion = ApiVersion.ParseOrNull(version.ApiVersion);
                 var capacity = await _client.GetAsync<EngineCapacity>(EngineRoutes.Info(), session.Token);
                 await ReloadContainersAsync(session.Token);
                 await ReloadImagesAsync(session.Token);

@@ -41,14 +41,23 @@ public sealed class VolumeActions(HostModel model)
             return $"Removed volume {name}.";
         }, nameFailures: names.Count > 1, ct))));
 
-    /// <summary>Like <c>docker volume prune -f [--filter label=...]</c>.</summary>
+    /// <summary>Like <c>docker volume prune [-a] -f [--filter label=...]</c>: every unused volume, named ones included.</summary>
     public Task<ActionOutcome> PruneAsync(string? label = null, CancellationToken ct = default) => PlanPrune(label).RunAsync(ct);
 
     public ActionPlan PlanPrune(string? label = null) =>
-        new(DockerCli.VolumePrune(label), "unused volumes", InputRules.LabelFilter(label), async ct => [await ActionAttempt.RunAsync("unused volumes", model.Client.Endpoint, async () =>
+        new(PruneCli(label), "unused volumes", InputRules.LabelFilter(label), async ct => [await ActionAttempt.RunAsync("unused volumes", model.Client.Endpoint, async () =>
         {
-            var (_, body) = await model.Client.SendAsync(HttpMethod.Post, EngineRoutes.VolumesPrune(LabelMatch.Filters(label)),
+            var filters = LabelMatch.Filters(label);
+            if (PruneNeedsAll)
+                filters["all"] = ["true"];
+            var (_, body) = await model.Client.SendAsync(HttpMethod.Post, EngineRoutes.VolumesPrune(filters),
                 ct: ct, timeout: TimeSpan.FromMinutes(10));
             return PruneReport.Describe(body, "VolumesDeleted", "volume");
         }, nameFailures: false, ct)]);
+
+    /// <summary>The line of a prune of every unused volume on this host: with <c>-a</c> from API 1.42 on.</summary>
+    public string PruneCli(string? label = null) => DockerCli.VolumePrune(label, PruneNeedsAll);
+
+    // From API 1.42 (Docker 23) the engine prunes only anonymous volumes unless asked for all; the preview lists named ones too.
+    private bool PruneNeedsAll => model.Client.Speaks >= new ApiVersion(1, 42);
 }

@@ -18,7 +18,12 @@ public sealed class SavedHost
     public string? SshPublicKey { get; set; }
     /// <summary>SHA-256 fingerprint of the host key the user confirmed; not a secret.</summary>
     public string? SshHostKey { get; set; }
+    /// <summary>The API version every request names (DOCKER_API_VERSION), for an engine that must be spoken to at an older one.</summary>
+    public string? ApiVersion { get; set; }
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
+
+    /// <summary>Columns added since the table was first made, for databases made before them.</summary>
+    internal static readonly string[] AddedColumnsSql = ["""ALTER TABLE "Hosts" ADD COLUMN "ApiVersion" TEXT NULL"""];
 
     internal const string CreateTableSql = """
         CREATE TABLE IF NOT EXISTS "Hosts" (
@@ -31,6 +36,7 @@ public sealed class SavedHost
             "ProtectedSshPassphrase" TEXT NULL,
             "SshPublicKey" TEXT NULL,
             "SshHostKey" TEXT NULL,
+            "ApiVersion" TEXT NULL,
             "CreatedUtc" TEXT NOT NULL);
         CREATE UNIQUE INDEX IF NOT EXISTS "IX_Hosts_Name" ON "Hosts" ("Name");
         """;

@@ -48,6 +48,7 @@ public sealed class HostDirectory(HostStore store, HostRegistry registry)
         var endpoint = EngineEndpoint.Parse(form.Address);
         endpoint = endpoint with
         {
+            ApiVersion = ApiVersion.ParseOrNull(form.ApiVersion),
             Tls = endpoint.Transport == EngineTransport.Tcp ? form.MergedTls(null) : null,
             Ssh = endpoint.Transport == EngineTransport.Ssh && !string.IsNullOrWhiteSpace(form.SshPrivateKey)
                 ? new SshMaterial(form.SshPrivateKey.Trim() + "\n", form.SshPassphrase, null) : null,

@@ -22,6 +22,8 @@ public sealed partial record HostForm
     /// <summary>Make a new key pair here; the page then shows its public key for authorized_keys.</summary>
     public bool GenerateSshKey { get; set; }
     public string? ContextName { get; set; }
+    /// <summary>Speak this API version to the engine (as DOCKER_API_VERSION does); empty speaks the engine's own.</summary>
+    public string? ApiVersion { get; set; }
 
     public const string PlainTcpWarning =
         "Plain TCP has no encryption and no login: anyone who can reach that port is root on that host. Use TLS or SSH unless the network is yours alone.";
@@ -58,6 +60,10 @@ public sealed partial record HostForm
         {
             Add(nameof(Address), e.Message);
         }
+
+        if (!string.IsNullOrWhiteSpace(ApiVersion)
+            && (!Engine.Connection.ApiVersion.TryParse(ApiVersion, out var api) || api < Engine.Connection.ApiVersion.Oldest || api.Major != 1))
+            Add(nameof(ApiVersion), $"\"{ApiVersion.Trim()}\" is not an API version Quayside can speak: give one like 1.41 (from 1.12 on; docker version shows the engine's), or leave it empty to speak the engine's own.");
 
         switch (endpoint?.Transport)
         {

@@ -8,7 +8,7 @@ using Quayside.Web.Data;
 namespace Quayside.Web.Hosts;
 
 /// <summary>What a page may see of a saved host: never a key, only whether there is one, and the public parts.</summary>
-public sealed record HostEntry(string Name, string Address, string? ContextName, bool HasTls, bool HasSshKey, string? SshPublicKey, string? SshHostKey);
+public sealed record HostEntry(string Name, string Address, string? ContextName, bool HasTls, bool HasSshKey, string? SshPublicKey, string? SshHostKey, string? ApiVersion = null);
 
 /// <summary>
 /// Saved hosts in SQLite. TLS material and SSH keys are encrypted with Data Protection and decrypted only to build
@@ -17,7 +17,7 @@ public sealed record HostEntry(string Name, string Address, string? ContextName,
 public sealed class HostStore(IServiceScopeFactory scopes, IDataProtectionProvider protection)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Quayside.Hosts.Secret.v1");
-    private readonly TableScope _table = new(scopes, SavedHost.CreateTableSql);
+    private readonly TableScope _table = new(scopes, SavedHost.CreateTableSql, SavedHost.AddedColumnsSql);
 
     public async Task<IReadOnlyList<HostEntry>> ListAsync(CancellationToken ct = default) =>
         await UseAsync(async db => (await db.Hosts.AsNoTracking().OrderBy(h => h.Name).ToListAsync(ct)).Select(Entry).ToList(), ct);
@@ -58,6 +58,7 @@ public sealed class HostStore(IServiceScopeFactory scopes, IDataProtectionProvid
             row.Name = name;
             row.Address = endpoint.Address;
             row.ContextName = string.IsNullOrWhiteSpace(form.ContextName) ? row.ContextName : form.ContextName.Trim();
+            row.ApiVersion = ApiVersion.ParseOrNull(form.ApiVersion)?.ToString();
             row.ProtectedTls = endpoint.Transport == EngineTransport.Tcp && form.MergedTls(saved) is { } tls
                 ? _protector.Protect(JsonSerializer.Serialize(tls)) : null;
             if (endpoint.Transport == EngineTransport.Ssh)
@@ -100,7 +101,7 @@ public sealed class HostStore(IServiceScopeFactory scopes, IDataProtectionProvid
         UseAsync(async db => await db.Hosts.Where(h => h.Name == name).ExecuteDeleteAsync(ct) > 0, ct);
 
     private static HostEntry Entry(SavedHost h) =>
-        new(h.Name, h.Address, h.ContextName, h.ProtectedTls is not null, h.ProtectedSshKey is not null, h.SshPublicKey, h.SshHostKey);
+        new(h.Name, h.Address, h.ContextName, h.ProtectedTls is not null, h.ProtectedSshKey is not null, h.SshPublicKey, h.SshHostKey, h.ApiVersion);
 
     private SavedHostSecrets Secrets(SavedHost h) => new(
         h.ProtectedTls is null ? null : JsonSerializer.Deserialize<TlsMaterial>(_protector.Unprotect(h.ProtectedTls)),
@@ -113,6 +114,7 @@ public sealed class HostStore(IServiceScopeFactory scopes, IDataProtectionProvid
         var endpoint = EngineEndpoint.Parse(h.Address);
         return endpoint with
         {
+            ApiVersion = ApiVersion.ParseOrNull(h.ApiVersion),
             Tls = secrets.Tls,
             Ssh = endpoint.Transport == EngineTransport.Ssh && secrets.SshKey is { } key ? new SshMaterial(key, secrets.SshPassphrase, h.SshHostKey) : null,
         };

@@ -9,7 +9,7 @@ namespace Quayside.Web.Hosts;
 public sealed record HostRow(
     string Name, string Address, string Transport, bool IsDefault, string? ContextName, string State, DateTimeOffset Since,
     string? Problem, string? Version, string? ApiVersion, string? Os, string? Arch, int Running, int Containers, int Images,
-    string Cli, bool HasTls, bool HasSshKey, string? SshPublicKey, string? SshHostKey, int? Cpus, long? MemoryBytes)
+    string Cli, bool HasTls, bool HasSshKey, string? SshPublicKey, string? SshHostKey, int? Cpus, long? MemoryBytes, string? PinnedApiVersion)
 {
     public static HostRow From(EngineHost host, HostEntry? saved)
     {
@@ -20,7 +20,7 @@ public sealed record HostRow(
             status.Version?.Version, status.Version?.ApiVersion, status.Version?.Os, status.Version?.Arch,
             containers.Count(c => c.State == "running"), containers.Count(), host.Model.Images.Count, host.Cli("docker ps -a"),
             saved?.HasTls ?? false, saved?.HasSshKey ?? false, saved?.SshPublicKey, saved?.SshHostKey,
-            status.Capacity?.Cpus, status.Capacity?.MemoryBytes);
+            status.Capacity?.Cpus, status.Capacity?.MemoryBytes, host.Endpoint.ApiVersion?.ToString());
     }
 }
 

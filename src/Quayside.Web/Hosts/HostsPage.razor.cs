@@ -42,7 +42,8 @@ public partial class HostsPage
                 var endpoint = EngineEndpoint.Parse(string.IsNullOrWhiteSpace(_form.Address) ? "tcp://HOST:2376" : _form.Address);
                 if (endpoint.Transport == EngineTransport.Tcp && !_form.AcceptPlainTcp)
                     endpoint = endpoint with { Tls = new TlsMaterial("", "", "") };
-                return DockerCli.OnHost(DockerCli.HostFlags(endpoint), "docker version");
+                endpoint = endpoint with { ApiVersion = ApiVersion.ParseOrNull(_form.ApiVersion) };
+                return DockerCli.OnHost(DockerCli.HostFlags(endpoint), "docker version", DockerCli.ApiVersionEnvironment(endpoint));
             }
             catch (FormatException)
             {
@@ -142,7 +143,7 @@ public partial class HostsPage
     private void Edit(HostRow row)
     {
         _editing = row.Name;
-        _form = new HostForm { Name = row.Name, Address = row.Address, AcceptPlainTcp = row.Transport == "tcp" && !row.HasTls };
+        _form = new HostForm { Name = row.Name, Address = row.Address, AcceptPlainTcp = row.Transport == "tcp" && !row.HasTls, ApiVersion = row.PinnedApiVersion };
         _problems = null;
     }
 

@@ -32,7 +32,7 @@ public static class VolumesFeature
                 .WithSummary("Create a volume (docker volume create).");
             volumes.MapDelete("/{name}", async (string name, bool? force, VolumeActions actions, CancellationToken ct) =>
                 (await actions.RemoveAsync([name], force ?? false, ct)).ToResult()).WithSummary("Remove a volume (docker volume rm).");
-            volumes.MapGet("/prune", (HostModel model, string? label) => Results.Ok(new PrunePreview(DockerCli.VolumePrune(label),
+            volumes.MapGet("/prune", (HostModel model, VolumeActions actions, string? label) => Results.Ok(new PrunePreview(actions.PruneCli(label),
                 [.. VolumeQuery.PruneCandidates(model, label).Select(v => v.Name)]))).WithSummary("What a volume prune would remove.");
             volumes.MapPost("/prune", async (PruneRequest? request, VolumeActions actions, CancellationToken ct) =>
                 (await actions.PruneAsync(request?.Label, ct)).ToResult()).WithSummary("Prune unused volumes (docker volume prune).");

@@ -214,4 +214,44 @@ public class HostsApiTests : LoggedInTest
             await DockerCommand.RunAsync("exec", LabEngines.TlsContainer, "docker", "rm", "-f", name);
         }
     }
+
+    [Fact]
+    public async Task A_host_pinned_to_an_old_API_works_at_it_and_refuses_what_it_lacks_naming_the_feature_and_the_version_as_the_CLI_does()
+    {
+        var refused = await Client.PostAsJsonAsync("/api/hosts", new { name = "old-api", address = "unix:///var/run/docker.sock", apiVersion = "2" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("give one like 1.41", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("ApiVersion")[0].GetString());
+
+        var name = LabContainers.UniqueName("old-api");
+        await LabContainers.CreateAsync(name);
+        try
+        {
+            Assert.Equal(HttpStatusCode.Created, (await Client.PostAsJsonAsync("/api/hosts", new { name = "old-api", address = "unix:///var/run/docker.sock", apiVersion = "1.24" })).StatusCode);
+            Assert.True(await EngineWait.UntilAsync(async () => (await HostAsync("old-api")).GetProperty("state").GetString() == "connected", TimeSpan.FromSeconds(30)),
+                $"the host spoken to at API 1.24 did not connect: {await HostAsync("old-api")}");
+            var row = await HostAsync("old-api");
+            Assert.Equal("1.24", row.GetProperty("pinnedApiVersion").GetString());
+            Assert.Equal("DOCKER_API_VERSION=1.24 docker -H unix:///var/run/docker.sock ps -a", row.GetProperty("cli").GetString());
+            var list = await Client.GetFromJsonAsync<JsonElement>($"/api/hosts/old-api/containers?name={name}");
+            Assert.Equal(1, list.GetProperty("items").GetArrayLength());
+
+            var df = await Client.GetAsync("/api/hosts/old-api/system/df");
+            Assert.Equal(HttpStatusCode.BadRequest, df.StatusCode);
+            var words = await df.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("Disk usage (docker system df) needs Docker Engine API 1.25 or newer, and unix:///var/run/docker.sock is used at API 1.24 "
+                + "(the API version pinned for this host).", words.GetProperty("title").GetString());
+            Assert.Equal("Raise or clear the host's API version on the hosts page.", words.GetProperty("detail").GetString());
+            var cli = await DockerCommand.RunLineAsync("DOCKER_API_VERSION=1.24 docker -H unix:///var/run/docker.sock system df");
+            Assert.Contains("requires API version 1.25", cli.Stderr);
+
+            var prune = await Client.PostAsJsonAsync("/api/hosts/old-api/volumes/prune", new { label = LabContainers.TestLabel });
+            Assert.False(prune.IsSuccessStatusCode);
+            Assert.Contains("Pruning volumes (docker volume prune) needs Docker Engine API 1.25 or newer", await prune.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            await Client.DeleteAsync("/api/hosts/old-api");
+            await LabContainers.RemoveAsync(name);
+        }
+    }
 }
