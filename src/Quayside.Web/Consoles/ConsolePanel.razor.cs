@@ -176,14 +176,6 @@ public sealed partial class ConsolePanel
         await ConnectAsync(Form);
     }
 
-    private async Task CloseConfirmAsync(bool confirmed)
-    {
-        var request = _confirm;
-        _confirm = null;
-        if (confirmed && request is not null)
-            await request.OnConfirm();
-    }
-
     private void Show(Choice? saved)
     {
         if (saved is null)

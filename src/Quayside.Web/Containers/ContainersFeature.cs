@@ -35,9 +35,8 @@ public static class ContainersFeature
     {
         endpoints.MapHostApiGroups("/containers", "Containers", group =>
         {
-            group.MapGet("/", async (OnHost host, TimeProvider clock, string[]? state, string? name, string? image, string[]? label, string? search, string? sort, bool? desc, CancellationToken ct) =>
+            group.MapGet("/", async (HostModel model, TimeProvider clock, string[]? state, string? name, string? image, string[]? label, string? search, string? sort, bool? desc, CancellationToken ct) =>
             {
-                var model = host.Model;
                 if (await model.EngineUnavailableAsync(ct) is { } unavailable)
                     return unavailable;
                 var filter = new ContainerFilter { States = state ?? [], Name = name, Image = image, Labels = label ?? [], Search = search };
@@ -46,35 +45,35 @@ public static class ContainersFeature
                 var now = clock.GetUtcNow();
                 var rows = ContainerSort.Apply(ContainerQuery.Apply(model, filter), sort, desc ?? false, model)
                     .Select(c => ContainerRow.From(c, model, now)).ToList();
-                return Results.Ok(new ListResponse<ContainerRow>(host.Cli(DockerCli.Ps(filter)), rows.Count, rows));
+                return Results.Ok(new ListResponse<ContainerRow>(DockerCli.Ps(filter), rows.Count, rows));
             }).WithSummary("List containers (docker ps -a), from the live model.");
 
-            group.MapGet("/sizes", async (OnHost host, CancellationToken ct) =>
-                Results.Ok(new { Cli = host.Cli(DockerCli.Ps(new ContainerFilter(), withSize: true)),
-                    Sizes = (await host.Get<ContainerActions>().SizesAsync(ct)).ToDictionary(s => s.Key, s => new { s.Value.Rw, s.Value.RootFs }) }))
+            group.MapGet("/sizes", async (ContainerActions actions, CancellationToken ct) =>
+                Results.Ok(new { Cli = DockerCli.Ps(new ContainerFilter(), withSize: true),
+                    Sizes = (await actions.SizesAsync(ct)).ToDictionary(s => s.Key, s => new { s.Value.Rw, s.Value.RootFs }) }))
                 .WithSummary("Writable-layer and root-fs sizes of every container (expensive for the engine).");
 
-            group.MapPost("/{action}", async (string action, ContainerActionRequest request, OnHost host, CancellationToken ct) =>
-                host.Get<ContainerActions>().PlanBulk(action, request.Targets, request.Timeout ?? 10, request.Signal ?? "SIGKILL", request.Force, request.Volumes) is { } plan
-                    ? host.Said(await plan.RunAsync(ct)).ToResult()
+            group.MapPost("/{action}", async (string action, ContainerActionRequest request, ContainerActions actions, CancellationToken ct) =>
+                actions.PlanBulk(action, request.Targets, request.Timeout ?? 10, request.Signal ?? "SIGKILL", request.Force, request.Volumes) is { } plan
+                    ? (await plan.RunAsync(ct)).ToResult()
                     : Results.Problem(statusCode: 404, title: $"Unknown action '{action}'", detail: $"Use {string.Join(", ", ContainerActions.BulkActions)}."))
                 .WithSummary("Act on one or more containers: start, stop, restart, pause, unpause, kill, remove.");
 
-            group.MapDelete("/{id}", async (string id, bool? force, bool? volumes, OnHost host, CancellationToken ct) =>
-                host.Said(await host.Get<ContainerActions>().RemoveAsync([id], force ?? false, volumes ?? false, ct)).ToResult())
+            group.MapDelete("/{id}", async (string id, bool? force, bool? volumes, ContainerActions actions, CancellationToken ct) =>
+                (await actions.RemoveAsync([id], force ?? false, volumes ?? false, ct)).ToResult())
                 .WithSummary("Remove a container (docker rm [-f] [-v]).");
 
-            group.MapPost("/{id}/rename", async (string id, RenameRequest request, OnHost host, CancellationToken ct) =>
-                host.Said(await host.Get<ContainerActions>().RenameAsync(id, request.NewName, ct)).ToResult())
+            group.MapPost("/{id}/rename", async (string id, RenameRequest request, ContainerActions actions, CancellationToken ct) =>
+                (await actions.RenameAsync(id, request.NewName, ct)).ToResult())
                 .WithSummary("Rename a container.");
 
-            group.MapGet("/prune", async (OnHost host, string? label, CancellationToken ct) =>
-                await host.Model.EngineUnavailableAsync(ct) ?? Results.Ok(new PrunePreview(host.Cli(DockerCli.ContainerPrune(label)), ContainerQuery.Apply(host.Model, new ContainerFilter { Labels = label is null ? [] : [label] })
+            group.MapGet("/prune", async (HostModel model, string? label, CancellationToken ct) =>
+                await model.EngineUnavailableAsync(ct) ?? Results.Ok(new PrunePreview(DockerCli.ContainerPrune(label), ContainerQuery.Apply(model, new ContainerFilter { Labels = label is null ? [] : [label] })
                     .Where(c => c.IsStopped).Select(c => c.Name).Order().ToList())))
                 .WithSummary("What 'remove stopped containers' would remove.");
 
-            group.MapPost("/prune", async (PruneRequest? request, OnHost host, CancellationToken ct) =>
-                host.Said(await host.Get<ContainerActions>().PruneAsync(request?.Label, ct)).ToResult())
+            group.MapPost("/prune", async (PruneRequest? request, ContainerActions actions, CancellationToken ct) =>
+                (await actions.PruneAsync(request?.Label, ct)).ToResult())
                 .WithSummary("Remove stopped containers (docker container prune -f).");
         });
         return endpoints;

@@ -131,14 +131,6 @@ public partial class RunForm
         };
     }
 
-    private async Task CloseConfirmAsync(bool confirmed)
-    {
-        var request = _confirm;
-        _confirm = null;
-        if (confirmed && request is not null)
-            await request.OnConfirm();
-    }
-
     private async Task RunAsync(string busyText, Func<Task<CreateOutcome>> action)
     {
         _busy = true;

@@ -143,14 +143,6 @@ public partial class FileBrowser : LiveComponentBase, IAsyncDisposable
         { Cli = plan.Cli };
     }
 
-    private async Task CloseConfirmAsync(bool confirmed)
-    {
-        var request = _confirm;
-        _confirm = null;
-        if (confirmed && request is not null)
-            await request.OnConfirm();
-    }
-
     [JSInvokable]
     public Task UploadProgress(string name, long loaded, long total) => InvokeAsync(() =>
     {

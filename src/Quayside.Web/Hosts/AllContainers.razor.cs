@@ -68,12 +68,4 @@ public partial class AllContainers
                 : "These containers go, with their writable layers. Their volumes stay.",
             [.. rows.Select(r => $"{r.Container.Name} on {r.Host.Name}")], "Remove", () => ActAsync(rows, "remove", force: running));
     }
-
-    private async Task CloseConfirmAsync(bool confirmed)
-    {
-        var request = _confirm;
-        _confirm = null;
-        if (confirmed && request is not null)
-            await request.OnConfirm();
-    }
 }

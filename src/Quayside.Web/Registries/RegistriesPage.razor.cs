@@ -89,12 +89,4 @@ public partial class RegistriesPage
                 (_ok, _message) = (true, $"Removed {entry.Address}.");
             })
         { Cli = DockerCli.Logout(entry.IsDockerHub ? null : entry.Address) };
-
-    private async Task CloseConfirmAsync(bool confirmed)
-    {
-        var request = _confirm;
-        _confirm = null;
-        if (confirmed && request is not null)
-            await request.OnConfirm();
-    }
 }

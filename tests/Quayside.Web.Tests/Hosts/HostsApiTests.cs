@@ -181,6 +181,8 @@ public class HostsApiTests : LoggedInTest
         await LabEngines.EnsureAsync();
         Assert.Equal(HttpStatusCode.Created, (await Client.PostAsJsonAsync("/api/hosts", await TlsFormAsync("api-tls"))).StatusCode);
         var name = LabContainers.UniqueName("api-on-tls");
+        var newName = name + "-renamed";
+        var tls = $"-H {LabEngines.TlsAddress} --tlsverify --tlscacert ca.pem --tlscert cert.pem --tlskey key.pem";
         await DockerCommand.OkAsync("exec", LabEngines.TlsContainer, "docker", "run", "-d", "--name", name, "--label", $"{LabContainers.TestLabel}=1", LabContainers.BusyboxImage, "sleep", "1000");
         try
         {
@@ -194,7 +196,7 @@ public class HostsApiTests : LoggedInTest
                 // The model may first see the container as created: the engine's start event follows its create event.
                 return list.GetProperty("items").GetArrayLength() == 1 && list.GetProperty("items")[0].GetProperty("state").GetString() == "running";
             }, TimeSpan.FromSeconds(30)), $"the TLS host's list never showed {name} running: {list}");
-            Assert.Equal($"docker -H {LabEngines.TlsAddress} --tlsverify --tlscacert ca.pem --tlscert cert.pem --tlskey key.pem ps -a --filter name={name}",
+            Assert.Equal($"docker {tls} ps -a --filter name={name}",
                 list.GetProperty("cli").GetString());
             Assert.Equal("running", list.GetProperty("items")[0].GetProperty("state").GetString());
             Assert.Equal(0, (await Client.GetFromJsonAsync<JsonElement>($"/api/containers?name={name}")).GetProperty("items").GetArrayLength());
@@ -202,8 +204,16 @@ public class HostsApiTests : LoggedInTest
             var stopped = await Client.PostAsJsonAsync("/api/hosts/api-tls/containers/stop", new { targets = new[] { name }, timeout = 1 });
             var outcome = await stopped.Content.ReadFromJsonAsync<JsonElement>();
             Assert.True(stopped.IsSuccessStatusCode, outcome.ToString());
-            Assert.Equal($"docker -H {LabEngines.TlsAddress} --tlsverify --tlscacert ca.pem --tlscert cert.pem --tlskey key.pem stop -t 1 {name}", outcome.GetProperty("cli").GetString());
+            Assert.Equal($"docker {tls} stop -t 1 {name}", outcome.GetProperty("cli").GetString());
             Assert.Equal("exited", await DockerCommand.OkAsync("exec", LabEngines.TlsContainer, "docker", "inspect", "-f", "{{.State.Status}}", name));
+
+            var preview = await Client.GetFromJsonAsync<JsonElement>($"/api/hosts/api-tls/containers/prune?label={LabContainers.TestLabel}=1");
+            Assert.Equal($"docker {tls} container prune -f --filter label={LabContainers.TestLabel}=1", preview.GetProperty("cli").GetString());
+            var renamed = await Client.PostAsJsonAsync($"/api/hosts/api-tls/containers/{name}/rename", new { newName });
+            Assert.Equal($"docker {tls} rename {name} {newName}", (await renamed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cli").GetString());
+            var removed = await Client.DeleteAsync($"/api/hosts/api-tls/containers/{newName}");
+            Assert.Equal($"docker {tls} rm {newName}", (await removed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cli").GetString());
+            Assert.Equal("", await DockerCommand.OkAsync("exec", LabEngines.TlsContainer, "docker", "ps", "-aq", "--filter", $"name={newName}"));
 
             var unknown = await Client.GetAsync("/api/hosts/no-such-host/containers");
             Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -211,7 +221,7 @@ public class HostsApiTests : LoggedInTest
         }
         finally
         {
-            await DockerCommand.RunAsync("exec", LabEngines.TlsContainer, "docker", "rm", "-f", name);
+            await DockerCommand.RunAsync("exec", LabEngines.TlsContainer, "docker", "rm", "-f", name, newName);
         }
     }
 

@@ -66,15 +66,4 @@ public abstract class ListPageBase : LiveComponentBase
         await RunAsync(() => plan.RunAsync());
         return Outcome?.Ok == true ? null : Outcome?.Results.FirstOrDefault()?.Message ?? Outcome?.Summary;
     }
-
-    protected async Task CloseConfirmAsync(bool confirmed)
-    {
-        var request = Confirm;
-        Confirm = null;
-        if (confirmed && request is not null)
-        {
-            await request.OnConfirm();
-            Selected.Clear();
-        }
-    }
 }

@@ -2,32 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using Quayside.Engine.Actions;
 using Quayside.Engine.Hosts;
-using Quayside.Engine.Model;
 
 namespace Quayside.Web.Api;
-
-/// <summary>
-/// The host an API call is on: the default host under /api/..., the named one under /api/hosts/{host}/...
-/// Endpoints take it as a parameter and reach that host's model and services through it.
-/// </summary>
-public sealed class OnHost(EngineHost? host)
-{
-    /// <summary>The host; an address naming no host never reaches a handler (<see cref="HostEndpointFilter"/> answers 404 first).</summary>
-    public EngineHost Host => host ?? throw new InvalidOperationException("The address names no host.");
-    public HostModel Model => Host.Model;
-
-    public T Get<T>() where T : class => Host.Get<T>();
-
-    /// <summary>A CLI line said for this host.</summary>
-    public string Cli(string line) => Host.Cli(line);
-
-    /// <summary>An outcome whose CLI line is said for this host.</summary>
-    public ActionOutcome Said(ActionOutcome outcome) => outcome with { Cli = Host.Cli(outcome.Cli) };
-
-    public static ValueTask<OnHost?> BindAsync(HttpContext context) => ValueTask.FromResult<OnHost?>(new OnHost(context.EngineHost()));
-}
 
 public static class HttpContextHosts
 {
@@ -58,7 +35,7 @@ public sealed class HostEndpointFilter : IEndpointFilter
             return await next(context);
         for (var i = 0; i < context.Arguments.Count; i++)
         {
-            if (context.Arguments[i] is { } argument && argument is not OnHost && Quayside.Engine.Hosts.EngineHost.IsHostBound(argument.GetType()))
+            if (context.Arguments[i] is { } argument && Quayside.Engine.Hosts.EngineHost.IsHostBound(argument.GetType()))
                 context.Arguments[i] = host.Resolve(argument.GetType());
         }
         var result = await next(context);
