@@ -166,14 +166,6 @@ public partial class HostsPage
             await RefreshAsync();
         });
 
-    private async Task CloseConfirmAsync(bool confirmed)
-    {
-        var request = _confirm;
-        _confirm = null;
-        if (confirmed && request is not null)
-            await request.OnConfirm();
-    }
-
     private async Task ImportAsync(string context)
     {
         var problems = await Hosts.ImportAsync(context, CancellationToken.None);
