@@ -9,7 +9,7 @@ namespace Quayside.E2E;
 
 /// <summary>
 /// The test classes of the app run here: they run one after another, and the app and the browser start once per test
-/// run. Only the deployment tests have a collection of their own (<see cref="Deploy.DeployCollection"/>), run beside this one.
+/// run. Only tests that start a Quayside of their own are elsewhere (<see cref="OwnQuaysideCollection"/>), beside this one.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class E2ECollection : ICollectionFixture<QuaysideApp>

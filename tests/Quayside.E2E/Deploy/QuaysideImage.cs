@@ -33,8 +33,27 @@ public sealed class QuaysideImage : IAsyncLifetime
     /// <summary>The host socket's owner and mode before any test ran ("uid:gid mode").</summary>
     public string SocketBefore { get; private set; } = "";
 
-    /// <summary>Builds once per test run: the fixture of <see cref="DeployCollection"/>.</summary>
-    public Task InitializeAsync() => BuildAsync();
+    private static readonly SemaphoreSlim BuildGate = new(1, 1);
+    private static QuaysideImage? _built;
+
+    /// <summary>Builds once per test run, however many test classes take this fixture.</summary>
+    public async Task InitializeAsync()
+    {
+        await BuildGate.WaitAsync();
+        try
+        {
+            if (_built is null)
+            {
+                await BuildAsync();
+                _built = this;
+            }
+            (SocketBefore, SdkImage, BaseImage, Version) = (_built.SocketBefore, _built.SdkImage, _built.BaseImage, _built.Version);
+        }
+        finally
+        {
+            BuildGate.Release();
+        }
+    }
 
     private async Task BuildAsync()
     {

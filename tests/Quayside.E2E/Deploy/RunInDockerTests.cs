@@ -11,8 +11,8 @@ namespace Quayside.E2E.Deploy;
 /// Quayside run as a container by deploy/run-in-docker.sh, from an image built from deploy/Dockerfile, seen from the
 /// host as a user sees it: over HTTP(S) in Chromium. Each test has its own container, volume and port.
 /// </summary>
-[Collection(DeployCollection.Name)]
-public sealed class RunInDockerTests(TestBrowser browser, QuaysideImage image, ITestOutputHelper output) : IAsyncLifetime
+[Collection(OwnQuaysideCollection.Name)]
+public sealed class RunInDockerTests(TestBrowser browser, QuaysideImage image, ITestOutputHelper output) : IClassFixture<QuaysideImage>, IAsyncLifetime
 {
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(90);
     private readonly string _name = LabContainers.UniqueName("deploy");

@@ -11,8 +11,8 @@ namespace Quayside.E2E.Security;
 /// other containers on the host, `docker inspect` readers and the health check. Each test has its own container,
 /// volume, network and port, all labelled for the test run's cleanup.
 /// </summary>
-[Collection(DeployCollection.Name)]
-public sealed partial class ContainerDeploymentTests(QuaysideImage image, ITestOutputHelper output) : IAsyncLifetime
+[Collection(OwnQuaysideCollection.Name)]
+public sealed partial class ContainerDeploymentTests(QuaysideImage image, ITestOutputHelper output) : IClassFixture<QuaysideImage>, IAsyncLifetime
 {
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(120);
     private readonly string _name = LabContainers.UniqueName("sec-deploy");
