@@ -7,7 +7,10 @@ using Quayside.TestSupport;
 
 namespace Quayside.E2E;
 
-/// <summary>Every E2E test class joins this collection, so the app and the browser start once per test run.</summary>
+/// <summary>
+/// The test classes of the app run here: they run one after another, and the app and the browser start once per test
+/// run. Only tests that start a Quayside of their own are elsewhere (<see cref="OwnQuaysideCollection"/>), beside this one.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class E2ECollection : ICollectionFixture<QuaysideApp>
 {
@@ -16,8 +19,7 @@ public sealed class E2ECollection : ICollectionFixture<QuaysideApp>
 
 /// <summary>
 /// The real app as a user runs it: the built Quayside.Web.dll in a child process on a free loopback port, with a fresh
-/// data folder and an administrator made from QUAYSIDE_ADMIN_PASSWORD; plus one headless Debian Chromium driven by
-/// Playwright (never a downloaded browser).
+/// data folder and an administrator made from QUAYSIDE_ADMIN_PASSWORD; plus one <see cref="TestBrowser"/>.
 /// </summary>
 public sealed class QuaysideApp : IAsyncLifetime
 {
@@ -26,13 +28,12 @@ public sealed class QuaysideApp : IAsyncLifetime
 
     private readonly StringBuilder _output = new();
     private Process? _process;
-    private IPlaywright? _playwright;
-    private BrowserRelay? _relay;
+    private readonly TestBrowser _browser = new();
 
     public string Password { get; } = "e2e-pass-" + Guid.NewGuid().ToString("N");
     public string BaseUrl { get; private set; } = "";
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "quayside-e2e-" + Guid.NewGuid().ToString("N")[..8]);
-    public IBrowser Browser { get; private set; } = default!;
+    public IBrowser Browser => _browser.Browser;
     /// <summary>Stands in for hub.docker.com (QUAYSIDE_HUB_URL) with recorded answers.</summary>
     public HubReplayServer Hub { get; } = HubReplayServer.FromRecordings();
 
@@ -82,27 +83,14 @@ public sealed class QuaysideApp : IAsyncLifetime
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        await WaitForHealthAsync();
-
-        _playwright = await Playwright.CreateAsync();
-        _relay = BrowserRelay.TryStart(root, out var chromium);
-        string[] args =
-        [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run",
-        ];
-        if (_relay is not null)
-            args = [.. args, "--proxy-server=" + _relay.ProxyServer, "--proxy-bypass-list=<-loopback>"];
-        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = args });
+        // The browser starts while the app does.
+        await Task.WhenAll(WaitForHealthAsync(), _browser.InitializeAsync());
     }
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
-            await Browser.CloseAsync();
+        await _browser.DisposeAsync();
         Hub.Dispose();
-        _relay?.Dispose();
-        _playwright?.Dispose();
         if (_process is not null)
         {
             try

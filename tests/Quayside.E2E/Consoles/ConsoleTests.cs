@@ -207,7 +207,7 @@ public sealed class ConsoleTests(QuaysideApp app, ITestOutputHelper output) : Br
         var name = await RunSleeperAsync("con-a11y");
         var stopped = NewName("con-a11y-stopped");
         await LabContainers.CreateAsync(stopped);
-        var context = await App.Browser.NewContextAsync(PageAudit.ContextOptions(layout, App.BaseUrl));
+        var context = await PageAudit.NewContextAsync(App.Browser, layout, App.BaseUrl);
         var page = await NewPageAsync(context);
         await LoginAsync(page, $"/containers/{name}/console");
         await Expect(page.Locator("[data-testid=console-status]")).ToContainTextAsync("Connected", new() { Timeout = Patience });

@@ -29,7 +29,9 @@ public sealed class DuplicateEditTests(QuaysideApp app, ITestOutputHelper output
     public async Task Replace_applies_the_edit_under_the_same_name_and_a_failing_edit_restores_the_old_one()
     {
         var name = NewName("edit");
-        await LabContainers.RunSleeperAsync(name, "-e", "MODE=old", "--memory", "256m");
+        // Its sleep ignores SIGTERM: the stop signal makes the first Replace's docker stop end it at once instead of after 10 s
+        // (not --init, which the copy would keep, and then the failing command would fail inside the container, not at start).
+        await LabContainers.RunSleeperAsync(name, "--stop-signal", "SIGKILL", "-e", "MODE=old", "--memory", "256m");
         await LoginAsync();
         await OpenDuplicateAsync(name);
 

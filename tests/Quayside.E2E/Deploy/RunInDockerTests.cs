@@ -11,8 +11,8 @@ namespace Quayside.E2E.Deploy;
 /// Quayside run as a container by deploy/run-in-docker.sh, from an image built from deploy/Dockerfile, seen from the
 /// host as a user sees it: over HTTP(S) in Chromium. Each test has its own container, volume and port.
 /// </summary>
-[Collection(E2ECollection.Name)]
-public sealed class RunInDockerTests(QuaysideApp app, QuaysideImage image, ITestOutputHelper output) : IClassFixture<QuaysideImage>, IAsyncLifetime
+[Collection(OwnQuaysideCollection.Name)]
+public sealed class RunInDockerTests(TestBrowser browser, QuaysideImage image, ITestOutputHelper output) : IClassFixture<QuaysideImage>, IAsyncLifetime
 {
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(90);
     private readonly string _name = LabContainers.UniqueName("deploy");
@@ -53,7 +53,7 @@ public sealed class RunInDockerTests(QuaysideApp app, QuaysideImage image, ITest
 
     private async Task<IPage> LoginAsync(string scheme = "http")
     {
-        var context = await app.Browser.NewContextAsync(new() { BaseURL = Url(scheme), IgnoreHTTPSErrors = true, ViewportSize = new() { Width = 1600, Height = 1000 } });
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = Url(scheme), IgnoreHTTPSErrors = true, ViewportSize = new() { Width = 1600, Height = 1000 } });
         context.SetDefaultTimeout(20_000);
         context.SetDefaultNavigationTimeout(60_000); // the first page of a fresh container, on a busy shared machine
         var page = await context.NewPageAsync();

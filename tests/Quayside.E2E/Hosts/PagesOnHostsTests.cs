@@ -18,10 +18,9 @@ public sealed class PagesOnHostsTests(QuaysideApp app, ITestOutputHelper output)
     {
         await LabEngines.EnsureAsync();
         var host = "e2e-pages-" + Guid.NewGuid().ToString("N")[..6];
-        var token = JsonDocument.Parse(await (await Context.APIRequest.GetAsync("/api/antiforgery")).TextAsync()).RootElement;
         var added = await Context.APIRequest.PostAsync("/api/hosts", new()
         {
-            Headers = new Dictionary<string, string> { [token.GetProperty("headerName").GetString()!] = token.GetProperty("token").GetString()! },
+            Headers = await AntiforgeryHeaderAsync(),
             DataObject = new
             {
                 name = host,
@@ -35,13 +34,14 @@ public sealed class PagesOnHostsTests(QuaysideApp app, ITestOutputHelper output)
         return host;
     }
 
-    private async Task RemoveHostAsync(string host)
+    private async Task RemoveHostAsync(string host) =>
+        await Context.APIRequest.DeleteAsync($"/api/hosts/{host}", new() { Headers = await AntiforgeryHeaderAsync() });
+
+    /// <summary>The header the API wants on a change, with a token for the page's own session.</summary>
+    private async Task<Dictionary<string, string>> AntiforgeryHeaderAsync()
     {
         var token = JsonDocument.Parse(await (await Context.APIRequest.GetAsync("/api/antiforgery")).TextAsync()).RootElement;
-        await Context.APIRequest.DeleteAsync($"/api/hosts/{host}", new()
-        {
-            Headers = new Dictionary<string, string> { [token.GetProperty("headerName").GetString()!] = token.GetProperty("token").GetString()! },
-        });
+        return new() { [token.GetProperty("headerName").GetString()!] = token.GetProperty("token").GetString()! };
     }
 
     [Fact]

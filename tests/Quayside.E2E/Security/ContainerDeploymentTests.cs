@@ -11,7 +11,7 @@ namespace Quayside.E2E.Security;
 /// other containers on the host, `docker inspect` readers and the health check. Each test has its own container,
 /// volume, network and port, all labelled for the test run's cleanup.
 /// </summary>
-[Collection(E2ECollection.Name)]
+[Collection(OwnQuaysideCollection.Name)]
 public sealed partial class ContainerDeploymentTests(QuaysideImage image, ITestOutputHelper output) : IClassFixture<QuaysideImage>, IAsyncLifetime
 {
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(120);

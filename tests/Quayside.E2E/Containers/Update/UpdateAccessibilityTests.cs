@@ -21,7 +21,7 @@ public sealed class UpdateAccessibilityTests(QuaysideApp app, ITestOutputHelper 
     public async Task The_update_form_and_the_wait_panel_pass_axe_in_every_state(Layout layout)
     {
         var name = await RunSleeperAsync("a11y-upd", "--memory", "64m", "--memory-swap", "128m");
-        var context = await App.Browser.NewContextAsync(PageAudit.ContextOptions(layout, App.BaseUrl));
+        var context = await PageAudit.NewContextAsync(App.Browser, layout, App.BaseUrl);
         context.SetDefaultTimeout(15_000);
         var page = await NewPageAsync(context);
         await LoginAsync(page, $"/containers/{name}/update");
