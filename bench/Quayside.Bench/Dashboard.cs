@@ -43,11 +43,14 @@ public sealed partial class Dashboard : IDisposable
     public string CookieHeader => _cookies.GetCookieHeader(BaseUri);
 
     /// <summary>A POST to the API with the antiforgery header it wants from a cookie session.</summary>
-    public async Task<HttpResponseMessage> PostApiAsync(string path, object body, CancellationToken ct)
+    public Task<HttpResponseMessage> PostApiAsync(string path, object body, CancellationToken ct) => SendApiAsync(HttpMethod.Post, path, body, ct);
+
+    /// <summary>A request to the API with the antiforgery header it wants from a cookie session.</summary>
+    public async Task<HttpResponseMessage> SendApiAsync(HttpMethod method, string path, object? body, CancellationToken ct)
     {
         using var tokenResponse = await Http.GetAsync("/api/antiforgery", ct);
         var token = System.Text.Json.JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync(ct)).RootElement;
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : System.Net.Http.Json.JsonContent.Create(body) };
         request.Headers.Add(token.GetProperty("headerName").GetString()!, token.GetProperty("token").GetString());
         return await Http.SendAsync(request, ct);
     }

@@ -22,6 +22,7 @@ public static class HostsBench
     private const double StateGoalSeconds = 5;
     private const int Rounds = 30;
     private const int Echoes = 50;
+    private static readonly TimeSpan EchoWait = TimeSpan.FromSeconds(30);
     private static readonly string LabDir = Path.Combine(Environment.GetEnvironmentVariable("QUAYSIDE_LAB_DIR") ?? "/var/lib/quayside-lab", "engines");
 
     /// <summary>The figures, each printed as soon as it is measured and all again at the end.</summary>
@@ -34,7 +35,8 @@ public static class HostsBench
         }
     }
 
-    private sealed record LabHost(string Name, string Container, EngineEndpoint Endpoint, object Form);
+    /// <param name="Form">The form that adds this engine to the dashboard under a given name.</param>
+    private sealed record LabHost(string Name, string Container, EngineEndpoint Endpoint, Func<string, object> Form);
 
     public static async Task<int> RunAsync(string[] args, string root, CancellationToken ct)
     {
@@ -66,6 +68,7 @@ public static class HostsBench
 
             dashboard = await Dashboard.StartAsync(root, await Dashboard.EnsureBuiltAsync(root, ct), ct);
             await dashboard.LoginAsync(ct);
+            await WarmUpAsync(dashboard, ct);
             await Task.Delay(TimeSpan.FromSeconds(10), ct);
             var alone = dashboard.Memory();
 
@@ -73,11 +76,14 @@ public static class HostsBench
                 await AddAsync(dashboard, host, ct);
             var expected = perHost * lab.Count;
             await WaitAsync(async () => await CountAsync(dashboard, ct) >= expected, TimeSpan.FromSeconds(120), $"the all-hosts list never reached {expected} bench containers", ct);
+            await WarmUpAsync(dashboard, ct);
             await Task.Delay(TimeSpan.FromSeconds(10), ct);
             var with = dashboard.Memory();
             var perExtra = (with.RssMb - alone.RssMb) / lab.Count;
-            results.Add($"RSS added per extra engine: {perExtra:F1} MB ({alone.RssMb:F1} MB with the local engine alone, {with.RssMb:F1} MB with {lab.Count} more) "
+            results.Add($"RSS added per extra engine: {perExtra:F1} MB ({alone.RssMb:F1} MB with the local engine alone: {alone.Parts}; {with.RssMb:F1} MB with {lab.Count} more: {with.Parts}) "
                 + $"→ ratio {perExtra / alone.RssMb:F3} of the one-engine dashboard (goal ≤ {RssGoalMb} MB){Missed(perExtra <= RssGoalMb)}");
+            var marginal = await MarginalRssAsync(dashboard, lab, expected, with, ct);
+            results.Add($"RSS added per further engine of a transport already in use (the {lab.Count} engines added again under other names): {marginal:F1} MB");
 
             var (raw, all) = await TimeListsAsync(dashboard, clients, ct);
             results.Add($"all-hosts list ({expected + 0} bench containers and the rest): Quayside GET /api/all/containers {Probe.Ms(all)} vs the {lab.Count} raw GET /containers/json?all=1 "
@@ -91,15 +97,8 @@ public static class HostsBench
 
             if (lab.FirstOrDefault(l => l.Endpoint.Transport == EngineTransport.Ssh) is { } ssh)
             {
-                using var echoCap = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                var echo = TimeSshEchoAsync(dashboard, ssh, clients[lab.IndexOf(ssh)], echoCap.Token);
-                if (await Task.WhenAny(echo, Task.Delay(TimeSpan.FromMinutes(3), ct)) != echo)
-                {
-                    await echoCap.CancelAsync();
-                    throw new BenchException("the console round trip over SSH got no answer within 3 minutes (known problem: see the closing note of issue 16).");
-                }
-                var (ours, cli) = await echo;
-                results.Add($"console round trip over SSH (a typed echo line and its answer), median of {Echoes}: Quayside {Probe.Ms(ours)} vs docker -H {ssh.Endpoint.Address} exec -i {Probe.Ms(cli)} → ratio {ours / cli:F2}");
+                var (ours, cli) = await TimeSshEchoAsync(dashboard, ssh, clients[lab.IndexOf(ssh)], ct);
+                results.Add($"console round trip over SSH (a typed echo line and its answer), median of {Echoes}: Quayside {Probe.Ms(ours)} vs docker -H {ssh.Endpoint.Address} exec -it {Probe.Ms(cli)} → ratio {ours / cli:F2}");
             }
             Console.WriteLine();
             foreach (var line in results)
@@ -126,23 +125,67 @@ public static class HostsBench
         var ssh = sshAddress with { Ssh = new SshMaterial(key, null, await Quayside.Engine.Connection.SshDialer.ReadHostKeyAsync(sshAddress, ct)) };
         return
         [
-            new("bench-tls", "quayside-lab-tls", tls, new { name = "bench-tls", address = tls.Address, caPem = Tls("ca.pem"), certPem = Tls("client-cert.pem"), keyPem = Tls("client-key.pem") }),
-            new("bench-ssh", "quayside-lab-ssh", ssh, new { name = "bench-ssh", address = ssh.Address, sshPrivateKey = key }),
-            new("bench-tcp", "quayside-lab-tcp", EngineEndpoint.Parse("tcp://127.0.0.1:23751"), new { name = "bench-tcp", address = "tcp://127.0.0.1:23751", acceptPlainTcp = true }),
+            new("bench-tls", "quayside-lab-tls", tls, name => new { name, address = tls.Address, caPem = Tls("ca.pem"), certPem = Tls("client-cert.pem"), keyPem = Tls("client-key.pem") }),
+            new("bench-ssh", "quayside-lab-ssh", ssh, name => new { name, address = ssh.Address, sshPrivateKey = key }),
+            new("bench-tcp", "quayside-lab-tcp", EngineEndpoint.Parse("tcp://127.0.0.1:23751"), name => new { name, address = "tcp://127.0.0.1:23751", acceptPlainTcp = true }),
         ];
     }
 
-    private static async Task AddAsync(Dashboard dashboard, LabHost host, CancellationToken ct)
+    private static async Task AddAsync(Dashboard dashboard, LabHost host, CancellationToken ct, string? asName = null)
     {
-        using var added = await dashboard.PostApiAsync("/api/hosts", host.Form, ct);
+        var name = asName ?? host.Name;
+        using var added = await dashboard.PostApiAsync("/api/hosts", host.Form(name), ct);
         if (!added.IsSuccessStatusCode)
-            throw new BenchException($"POST /api/hosts ({host.Name}) answered {(int)added.StatusCode}: {await added.Content.ReadAsStringAsync(ct)}");
+            throw new BenchException($"POST /api/hosts ({name}) answered {(int)added.StatusCode}: {await added.Content.ReadAsStringAsync(ct)}");
         if (host.Endpoint.Transport == EngineTransport.Ssh)
         {
-            using var trusted = await dashboard.PostApiAsync($"/api/hosts/{host.Name}/trust", new { fingerprint = host.Endpoint.Ssh!.HostKeySha256 }, ct);
+            using var trusted = await dashboard.PostApiAsync($"/api/hosts/{name}/trust", new { fingerprint = host.Endpoint.Ssh!.HostKeySha256 }, ct);
             if (!trusted.IsSuccessStatusCode)
-                throw new BenchException($"trusting {host.Name}'s host key answered {(int)trusted.StatusCode}: {await trusted.Content.ReadAsStringAsync(ct)}");
+                throw new BenchException($"trusting {name}'s host key answered {(int)trusted.StatusCode}: {await trusted.Content.ReadAsStringAsync(ct)}");
         }
+    }
+
+    /// <summary>
+    /// The same engines once more under other names: each brings its own connection, session and model as any engine
+    /// does, but nothing a first engine of its transport loads once for all (TLS and SSH libraries, their compiled code).
+    /// </summary>
+    private static async Task<double> MarginalRssAsync(Dashboard dashboard, IReadOnlyList<LabHost> lab, int expected, MemoryFigures before, CancellationToken ct)
+    {
+        foreach (var host in lab)
+            await AddAsync(dashboard, host, ct, host.Name + "-again");
+        await WaitAsync(async () => await CountAsync(dashboard, ct) >= 2 * expected, TimeSpan.FromSeconds(120), $"the all-hosts list never reached {2 * expected} bench containers", ct);
+        await WarmUpAsync(dashboard, ct);
+        await Task.Delay(TimeSpan.FromSeconds(10), ct);
+        var again = dashboard.Memory();
+        foreach (var host in lab)
+        {
+            using var removed = await dashboard.SendApiAsync(HttpMethod.Delete, $"/api/hosts/{host.Name}-again", null, ct);
+            if (!removed.IsSuccessStatusCode)
+                throw new BenchException($"DELETE /api/hosts/{host.Name}-again answered {(int)removed.StatusCode}");
+        }
+        return (again.RssMb - before.RssMb) / lab.Count;
+    }
+
+    /// <summary>
+    /// The requests the bench makes of the dashboard around adding engines, made in both memory states so that neither
+    /// counts code or first-use state the other never had: a host added and removed again (saved, its secrets store
+    /// opened, its model started), the hosts list and the all-hosts list. The host's address refuses connections.
+    /// </summary>
+    private static async Task WarmUpAsync(Dashboard dashboard, CancellationToken ct)
+    {
+        const string name = "bench-warm-up";
+        using (var added = await dashboard.PostApiAsync("/api/hosts", new { name, address = "tcp://127.0.0.1:9", acceptPlainTcp = true }, ct))
+            if (!added.IsSuccessStatusCode)
+                throw new BenchException($"POST /api/hosts ({name}) answered {(int)added.StatusCode}: {await added.Content.ReadAsStringAsync(ct)}");
+        for (var i = 0; i < 20; i++)
+        {
+            await CountAsync(dashboard, ct);
+            using var all = await dashboard.Http.GetAsync("/api/all/containers", ct);
+            using var hosts = await dashboard.Http.GetAsync("/api/hosts", ct);
+        }
+        using var removed = await dashboard.SendApiAsync(HttpMethod.Delete, $"/api/hosts/{name}", null, ct);
+        if (!removed.IsSuccessStatusCode)
+            throw new BenchException($"DELETE /api/hosts/{name} answered {(int)removed.StatusCode}: {await removed.Content.ReadAsStringAsync(ct)}");
     }
 
     private static async Task<int> CountAsync(Dashboard dashboard, CancellationToken ct)
@@ -222,7 +265,7 @@ public static class HostsBench
             ? row.GetProperty("state").GetString() : null;
     }
 
-    /// <summary>A line typed into a shell (<c>echo …</c>) and its answer: through Quayside's console socket, and through the CLI's <c>exec -i</c>.</summary>
+    /// <summary>A line typed into a shell (<c>echo …</c>) and its answer: through Quayside's console socket, and through the CLI's <c>exec -it</c>.</summary>
     private static async Task<(double Ours, double Cli)> TimeSshEchoAsync(Dashboard dashboard, LabHost host, EngineClient client, CancellationToken ct)
     {
         var name = Prefix + "echo";
@@ -234,49 +277,120 @@ public static class HostsBench
         using var ws = new ClientWebSocket();
         ws.Options.SetRequestHeader("Cookie", dashboard.CookieHeader);
         ws.Options.SetRequestHeader("Origin", dashboard.BaseUri.GetLeftPart(UriPartial.Authority));
-        await ws.ConnectAsync(new UriBuilder(dashboard.BaseUri) { Scheme = "ws", Path = $"/ws/hosts/{host.Name}/exec/{name}", Query = "cmd=%2Fbin%2Fsh" }.Uri, ct);
+        using (var connecting = Bounded(ct))
+            await ws.ConnectAsync(new UriBuilder(dashboard.BaseUri) { Scheme = "ws", Path = $"/ws/hosts/{host.Name}/exec/{name}", Query = "cmd=%2Fbin%2Fsh" }.Uri, connecting.Token);
         var buffer = new byte[4096];
         var ours = new List<double>();
-        using var cap = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cap.CancelAfter(TimeSpan.FromMinutes(2));
+        var seen = new EchoTrace();
         for (var i = 0; i < Echoes + 5; i++)
         {
             // The quotes keep the typed line (which the terminal echoes) from containing the answer.
             var output = new StringBuilder();
             var clock = Stopwatch.StartNew();
-            await ws.SendAsync(Encoding.UTF8.GetBytes($"echo q''{i}b\n"), WebSocketMessageType.Binary, true, cap.Token);
-            while (!output.ToString().Contains($"q{i}b\r\n"))
+            await ws.SendAsync(Encoding.UTF8.GetBytes($"echo q''{i}b\n"), WebSocketMessageType.Binary, true, ct);
+            using var cap = Bounded(ct);
+            try
             {
-                var frame = await ws.ReceiveAsync(buffer, cap.Token);
-                if (frame.MessageType == WebSocketMessageType.Close)
-                    throw new BenchException("the console socket closed: " + output);
-                if (frame.MessageType == WebSocketMessageType.Binary)
-                    output.Append(Encoding.UTF8.GetString(buffer, 0, frame.Count));
+                while (!output.ToString().Contains($"q{i}b\r\n"))
+                {
+                    var frame = await ws.ReceiveAsync(buffer, cap.Token);
+                    var text = Encoding.UTF8.GetString(buffer, 0, frame.Count);
+                    seen.Add(frame.MessageType, text);
+                    if (frame.MessageType == WebSocketMessageType.Close)
+                        throw new BenchException($"the console socket closed at echo {i}: {seen}");
+                    if (frame.MessageType == WebSocketMessageType.Binary)
+                        output.Append(text);
+                }
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new BenchException($"the console over SSH gave no answer to echo {i} within {EchoWait.TotalSeconds:F0} s: {seen}");
             }
             if (i >= 5)
                 ours.Add(clock.Elapsed.TotalMilliseconds);
         }
-        await ws.CloseAsync(WebSocketCloseStatus.NormalClosure, null, ct);
+        // A console that never answers the close (as the SSH console once did, waiting on a read) is a failure.
+        using (var closing = Bounded(ct))
+        {
+            try
+            {
+                await ws.CloseAsync(WebSocketCloseStatus.NormalClosure, null, closing.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new BenchException($"the console over SSH did not answer the close of its socket within {EchoWait.TotalSeconds:F0} s.");
+            }
+        }
 
-        var psi = new ProcessStartInfo("docker") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in new[] { "-H", host.Endpoint.Address, "exec", "-i", name, "sh" })
+        // The console is a terminal, so the baseline is one too: docker exec -it under a pseudo-terminal from script(1).
+        // (Without a TTY the engine skips its terminal path, which alone takes most of a round trip.)
+        var psi = new ProcessStartInfo("script") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in new[] { "-qfec", $"docker -H {host.Endpoint.Address} exec -it {name} sh", "/dev/null" })
             psi.ArgumentList.Add(a);
-        using var cli = Process.Start(psi) ?? throw new BenchException("could not start docker");
+        using var cli = Process.Start(psi) ?? throw new BenchException("could not start script (util-linux) for docker exec -it");
+        var cliOutput = cli.StandardOutput.BaseStream;
         var times = new List<double>();
         for (var i = 0; i < Echoes + 5; i++)
         {
+            var output = new StringBuilder();
             var clock = Stopwatch.StartNew();
             await cli.StandardInput.WriteAsync($"echo q''{i}b\n");
             await cli.StandardInput.FlushAsync(ct);
-            var line = await cli.StandardOutput.ReadLineAsync(cap.Token);
-            if (line != $"q{i}b")
-                throw new BenchException($"docker -H {host.Endpoint.Address} exec -i answered '{line}', not 'q{i}b'");
+            using var cap = Bounded(ct);
+            try
+            {
+                while (!output.ToString().Contains($"q{i}b\r\n"))
+                {
+                    var n = await cliOutput.ReadAsync(buffer, cap.Token);
+                    if (n == 0)
+                        throw new BenchException($"docker -H {host.Endpoint.Address} exec -it ended at echo {i}: {output}");
+                    output.Append(Encoding.UTF8.GetString(buffer, 0, n));
+                }
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new BenchException($"docker -H {host.Endpoint.Address} exec -it gave no answer to echo {i} within {EchoWait.TotalSeconds:F0} s: {output}");
+            }
             if (i >= 5)
                 times.Add(clock.Elapsed.TotalMilliseconds);
         }
+        await cli.StandardInput.WriteAsync("exit\n");
         cli.StandardInput.Close();
-        await cli.WaitForExitAsync(ct);
+        using (var exiting = Bounded(ct))
+            await cli.WaitForExitAsync(exiting.Token);
         return (Median(ours), Median(times));
+    }
+
+    private static CancellationTokenSource Bounded(CancellationToken ct)
+    {
+        var cap = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cap.CancelAfter(EchoWait);
+        return cap;
+    }
+
+    /// <summary>What the console socket sent, for a failure in words: the control messages and the end of the terminal's output.</summary>
+    private sealed class EchoTrace
+    {
+        private readonly List<string> _control = [];
+        private readonly StringBuilder _output = new();
+        private int _binaryFrames;
+
+        public void Add(WebSocketMessageType type, string text)
+        {
+            if (type == WebSocketMessageType.Binary)
+            {
+                _binaryFrames++;
+                _output.Append(text);
+            }
+            else
+                _control.Add(type == WebSocketMessageType.Close ? "close" : text);
+        }
+
+        public override string ToString()
+        {
+            var tail = _output.Length > 120 ? _output.ToString(_output.Length - 120, 120) : _output.ToString();
+            return $"control messages [{string.Join(", ", _control)}], {_binaryFrames} output frames ({_output.Length} chars), last output {JsonSerializer.Serialize(tail)}";
+        }
     }
 
     private static async Task EnsureContainersAsync(EngineClient client, int count, CancellationToken ct)

@@ -123,9 +123,19 @@ public sealed class SshDialer : EngineDialer
         _connecting.Dispose();
     }
 
-    /// <summary>The stdin and stdout of one <c>docker system dial-stdio</c>, as one stream.</summary>
+    /// <summary>
+    /// The stdin and stdout of one <c>docker system dial-stdio</c>, as one stream. SSH.NET's output stream has no read of its
+    /// own that observes cancellation (its read blocks until bytes come), so a read here waits for it in the background:
+    /// a cancelled read returns at once and leaves that wait going, and the next read takes its bytes, so none is lost.
+    /// </summary>
     private sealed class DialStdioStream(SshCommand command, Task running, Stream input, string address) : Stream
     {
+        private const int ChunkSize = 16 * 1024;
+        private readonly byte[] _chunk = new byte[ChunkSize];
+        private Task<int>? _pending;
+        private int _chunkOffset;
+        private int _chunkCount;
+        private bool _ended;
         private bool _readAnything;
         private int _closed;
 
@@ -139,20 +149,37 @@ public sealed class SshDialer : EngineDialer
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
         {
-            var n = await command.OutputStream.ReadAsync(buffer, ct);
-            if (n > 0)
+            if (_chunkCount == 0 && !_ended)
             {
-                _readAnything = true;
-                return n;
+                _pending ??= command.OutputStream.ReadAsync(_chunk, 0, ChunkSize, CancellationToken.None);
+                var n = await _pending.WaitAsync(ct);
+                _pending = null;
+                if (n > 0)
+                {
+                    _readAnything = true;
+                    (_chunkOffset, _chunkCount) = (0, n);
+                }
+                else
+                {
+                    _ended = true;
+                    await ThrowIfDialFailedAsync(ct);
+                }
             }
-            if (!_readAnything)
-            {
-                // The command ended before a byte of the engine came back: docker is missing there, or dial-stdio failed.
-                await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(2), ct));
-                if (command.ExitStatus is { } status && status != 0)
-                    throw new EngineSshException(SshWords.DialStdioFailed(address, status, command.Error));
-            }
-            return 0;
+            // A zero-byte read (HttpClient's check of an idle connection) returns once bytes are there, and leaves them.
+            var take = Math.Min(buffer.Length, _chunkCount);
+            _chunk.AsSpan(_chunkOffset, take).CopyTo(buffer.Span);
+            (_chunkOffset, _chunkCount) = (_chunkOffset + take, _chunkCount - take);
+            return take;
+        }
+
+        private async Task ThrowIfDialFailedAsync(CancellationToken ct)
+        {
+            if (_readAnything)
+                return;
+            // The command ended before a byte of the engine came back: docker is missing there, or dial-stdio failed.
+            await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(2), ct));
+            if (command.ExitStatus is { } status && status != 0)
+                throw new EngineSshException(SshWords.DialStdioFailed(address, status, command.Error));
         }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>

@@ -74,7 +74,10 @@ public sealed class ConsoleSocket(ILogger<ConsoleSocket> log)
             }
             else
             {
-                // The browser left (tab closed, network gone): the session's disposal ends the exec's processes.
+                // The browser left (tab closed, network gone): the session's disposal ends the exec's processes. A browser
+                // that closed the socket is answered first, as the protocol wants, since ending the processes takes a while.
+                if (ws.State == WebSocketState.CloseReceived)
+                    await SendAndCloseAsync(ws, null);
                 await stop.CancelAsync();
                 log.LogDebug("Console on {Container} closed by the browser.", container);
             }
@@ -128,12 +131,13 @@ public sealed class ConsoleSocket(ILogger<ConsoleSocket> log)
     private static Task SendTextAsync(WebSocket ws, object message, CancellationToken ct) =>
         ws.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message, Json), WebSocketMessageType.Text, true, ct);
 
-    private static async Task SendAndCloseAsync(WebSocket ws, object message)
+    private static async Task SendAndCloseAsync(WebSocket ws, object? message)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
         {
-            await SendTextAsync(ws, message, timeout.Token);
+            if (message is not null)
+                await SendTextAsync(ws, message, timeout.Token);
             await ws.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "ended", timeout.Token);
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)

@@ -56,6 +56,30 @@ public sealed class ConsoleSocketTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_the_browser_closes_the_console_its_close_is_answered_and_the_shell_ended()
+    {
+        var cookie = await _app.SessionCookieAsync();
+        using var ws = await _app.WebSocketClient("http://localhost", cookie).ConnectAsync(Address("/bin/sh"), CancellationToken.None);
+        await ws.SendAsync("echo al''ive\n"u8.ToArray(), WebSocketMessageType.Binary, true, CancellationToken.None);
+        var output = new StringBuilder();
+        var buffer = new byte[8192];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!output.ToString().Contains("alive\r\n"))
+        {
+            var frame = await ws.ReceiveAsync(buffer, timeout.Token);
+            Assert.NotEqual(WebSocketMessageType.Close, frame.MessageType);
+            if (frame.MessageType == WebSocketMessageType.Binary)
+                output.Append(Encoding.UTF8.GetString(buffer, 0, frame.Count));
+        }
+
+        var refused = await Record.ExceptionAsync(() => ws.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token));
+        Assert.True(refused is null, $"the console did not answer the browser's close: {refused?.Message}");
+        Assert.Equal(WebSocketCloseStatus.NormalClosure, ws.CloseStatus);
+        Assert.True(await EngineWait.UntilAsync(async () => !(await DockerCommand.OkAsync("top", _container, "-o", "pid,args")).Contains("/bin/sh"), TimeSpan.FromSeconds(20)),
+            "the console's shell still runs after the browser closed it");
+    }
+
+    [Fact]
     public async Task A_bad_request_is_answered_in_words_on_the_socket()
     {
         var cookie = await _app.SessionCookieAsync();
