@@ -23,7 +23,7 @@ public sealed class SavedHost
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
 
     /// <summary>Columns added since the table was first made, for databases made before them.</summary>
-    internal static readonly string[] AddedColumnsSql = ["""ALTER TABLE "Hosts" ADD COLUMN "ApiVersion" TEXT NULL"""];
+    internal static readonly AddedColumn[] AddedColumns = [new("Hosts", "ApiVersion", "TEXT NULL")];
 
     internal const string CreateTableSql = """
         CREATE TABLE IF NOT EXISTS "Hosts" (

@@ -7,7 +7,7 @@ namespace Quayside.Web.Data;
 /// database made by an older version, so each store also runs its table's CREATE ... IF NOT EXISTS, and adds the
 /// columns that came later (<paramref name="addedColumns"/>, ALTER TABLE ... ADD COLUMN) where they are missing.
 /// </summary>
-public sealed class TableScope(IServiceScopeFactory scopes, string createTableSql, params string[] addedColumns)
+public sealed class TableScope(IServiceScopeFactory scopes, string createTableSql, params AddedColumn[] addedColumns)
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private bool _ready;
@@ -38,14 +38,26 @@ public sealed class TableScope(IServiceScopeFactory scopes, string createTableSq
         return await work(db);
     }
 
-    private static async Task AddColumnAsync(QuaysideDb db, string alterSql, CancellationToken ct)
+    private static async Task AddColumnAsync(QuaysideDb db, AddedColumn column, CancellationToken ct)
     {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await db.Database.ExecuteSqlRawAsync(alterSql, ct);
+            await using var exists = connection.CreateCommand();
+            exists.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{column.Table}') WHERE name = '{column.Name}'";
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync(ct)) > 0)
+                return;
+            await using var alter = connection.CreateCommand();
+            alter.CommandText = $"ALTER TABLE \"{column.Table}\" ADD COLUMN \"{column.Name}\" {column.Type}";
+            await alter.ExecuteNonQueryAsync(ct);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.Message.Contains("duplicate column name", StringComparison.OrdinalIgnoreCase))
+        finally
         {
+            await db.Database.CloseConnectionAsync();
         }
     }
 }
+
+/// <summary>A column added to a table after its first release (names are the code's own constants, never input).</summary>
+public sealed record AddedColumn(string Table, string Name, string Type);

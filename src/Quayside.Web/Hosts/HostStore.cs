@@ -17,7 +17,7 @@ public sealed record HostEntry(string Name, string Address, string? ContextName,
 public sealed class HostStore(IServiceScopeFactory scopes, IDataProtectionProvider protection)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Quayside.Hosts.Secret.v1");
-    private readonly TableScope _table = new(scopes, SavedHost.CreateTableSql, SavedHost.AddedColumnsSql);
+    private readonly TableScope _table = new(scopes, SavedHost.CreateTableSql, SavedHost.AddedColumns);
 
     public async Task<IReadOnlyList<HostEntry>> ListAsync(CancellationToken ct = default) =>
         await UseAsync(async db => (await db.Hosts.AsNoTracking().OrderBy(h => h.Name).ToListAsync(ct)).Select(Entry).ToList(), ct);

@@ -52,6 +52,26 @@ public static class PageAudit
             : throw new InvalidOperationException($"{path} is missing: run scripts/test-env.sh (it installs tests/npm with npm ci).");
     });
 
+    /// <summary>
+    /// Waits until the page's web components are defined and its CSS transitions have ended (at most 2 s): a Fluent button
+    /// caught mid-fade has colours it never shows at rest, and axe would judge those.
+    /// </summary>
+    private static Task SettledAsync(IPage page) => page.EvaluateAsync(
+        """
+        async () => {
+            const settle = (async () => {
+                const pending = [...new Set([...document.querySelectorAll('*')].map(e => e.localName).filter(n => n.includes('-')))]
+                    .filter(n => !customElements.get(n) && n.startsWith('fluent-'))
+                    .map(n => customElements.whenDefined(n));
+                await Promise.all(pending);
+                const finite = document.getAnimations().filter(a => a.effect?.getComputedTiming().iterations !== Infinity);
+                await Promise.all(finite.map(a => a.finished.catch(() => {})));
+                await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+            })();
+            await Promise.race([settle, new Promise(r => setTimeout(r, 2000))]);
+        }
+        """);
+
     public static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
     /// <summary>Every WCAG 2 A/AA violation axe finds on the page as it is now, one line per element.</summary>
@@ -59,6 +79,7 @@ public static class PageAudit
     {
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
             await page.AddScriptTagAsync(new() { Content = AxeScript.Value });
+        await SettledAsync(page);
         var json = await page.EvaluateAsync<JsonElement>(
             """
             async tags => {

@@ -8,7 +8,7 @@ namespace Quayside.E2E.Navigation;
 /// A freshly started dashboard (its own process, nothing compiled or cached yet): the first visitor logs in and clicks a
 /// section in the top bar while the page is still only prerendered HTML and the Blazor circuit is starting.
 /// </summary>
-[Collection(OwnQuaysideCollection.Name)]
+[Collection(E2ECollection.Name)]
 public sealed class ColdStartNavigationTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly QuaysideApp _cold = new();
