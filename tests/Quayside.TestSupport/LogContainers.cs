@@ -5,6 +5,9 @@ public static class LogContainers
 {
     public const string LogsLabel = "quayside.test.logs";
 
+    // A set-up wait, not a measure: writing megabytes through a busybox shell took over 20 s on 2 loaded cores.
+    private static readonly TimeSpan SetUpPatience = TimeSpan.FromSeconds(90);
+
     /// <summary>
     /// <c>docker run -d [-t]</c> a busybox shell running <paramref name="script"/>, then waits until <c>docker logs</c>
     /// shows <paramref name="lastLine"/>, so the test reads a log that is complete.
@@ -19,9 +22,9 @@ public static class LogContainers
         {
             var logs = await DockerCommand.RunAsync("logs", name);
             return (logs.Stdout + logs.Stderr).Contains(lastLine, StringComparison.Ordinal);
-        }, TimeSpan.FromSeconds(20));
+        }, SetUpPatience);
         if (!complete)
-            throw new InvalidOperationException($"container {name} did not log '{lastLine}' within 20 s");
+            throw new InvalidOperationException($"container {name} did not log '{lastLine}' within {SetUpPatience.TotalSeconds} s");
         return id;
     }
 
