@@ -1,6 +1,5 @@
 using Quayside.Engine.Cli;
 using Quayside.Engine.Connection;
-using Quayside.Engine.Errors;
 using Quayside.Engine.Inspect;
 using Quayside.Web.Api;
 
@@ -16,14 +15,14 @@ public static class InspectFeature
     {
         endpoints.MapHostApiGroups("/containers", "Containers", containers =>
         {
-            containers.MapGet("/{id}/inspect", (string id, Inspector inspector, CancellationToken ct) =>
-                ReadAsync(inspector, async () => new { Cli = DockerCli.Inspect(id), Inspect = (await inspector.ContainerAsync(id, ct)).Raw }))
+            containers.MapGet("/{id}/inspect", async (string id, Inspector inspector, CancellationToken ct) =>
+                Results.Ok(new { Cli = DockerCli.Inspect(id), Inspect = (await inspector.ContainerAsync(id, ct)).Raw }))
                 .WithSummary("The container's inspect, as docker inspect prints it (one object).");
-            containers.MapGet("/{id}/top", (string id, Inspector inspector, CancellationToken ct) =>
-                ReadAsync(inspector, async () => new { Cli = DockerCli.Top(id), Processes = await inspector.ProcessesAsync(id, ct) }))
+            containers.MapGet("/{id}/top", async (string id, Inspector inspector, CancellationToken ct) =>
+                Results.Ok(new { Cli = DockerCli.Top(id), Processes = await inspector.ProcessesAsync(id, ct) }))
                 .WithSummary("The container's processes (docker top).");
-            containers.MapGet("/{id}/changes", (string id, Inspector inspector, CancellationToken ct) =>
-                ReadAsync(inspector, async () => new
+            containers.MapGet("/{id}/changes", async (string id, Inspector inspector, CancellationToken ct) =>
+                Results.Ok(new
                 {
                     Cli = DockerCli.Diff(id),
                     Changes = (await inspector.ChangesAsync(id, ct)).Select(c => new { c.Path, Kind = c.Kind.ToString() }),
@@ -33,28 +32,13 @@ public static class InspectFeature
         endpoints.MapHostApiGroups("/images", "Images", images =>
         {
             // An image name holds slashes: sent as %2F, which routing leaves encoded.
-            images.MapGet("/{id}/inspect", (string id, Inspector inspector, CancellationToken ct) =>
-                ReadAsync(inspector, async () => new { Cli = DockerCli.ImageInspect(Uri.UnescapeDataString(id)), Inspect = (await inspector.ImageAsync(Uri.UnescapeDataString(id), ct)).Raw }))
+            images.MapGet("/{id}/inspect", async (string id, Inspector inspector, CancellationToken ct) =>
+                Results.Ok(new { Cli = DockerCli.ImageInspect(Uri.UnescapeDataString(id)), Inspect = (await inspector.ImageAsync(Uri.UnescapeDataString(id), ct)).Raw }))
                 .WithSummary("The image's inspect, as docker image inspect prints it (one object).");
-            images.MapGet("/{id}/history", (string id, Inspector inspector, CancellationToken ct) =>
-                ReadAsync(inspector, async () => new { Cli = DockerCli.History(Uri.UnescapeDataString(id)), Steps = await inspector.HistoryAsync(Uri.UnescapeDataString(id), ct) }))
+            images.MapGet("/{id}/history", async (string id, Inspector inspector, CancellationToken ct) =>
+                Results.Ok(new { Cli = DockerCli.History(Uri.UnescapeDataString(id)), Steps = await inspector.HistoryAsync(Uri.UnescapeDataString(id), ct) }))
                 .WithSummary("The image's build steps, newest first (docker history --no-trunc).");
         });
         return endpoints;
-    }
-
-    /// <summary>An engine read as 200 with its JSON, or its error in words with the engine's status.</summary>
-    internal static async Task<IResult> ReadAsync<T>(Inspector inspector, Func<Task<T>> read)
-    {
-        try
-        {
-            return Results.Ok(await read());
-        }
-        catch (Exception e) when (e is EngineApiException or InvalidEngineNameException)
-        {
-            var problem = EngineErrorTranslator.Translate(e, inspector.Client.Endpoint);
-            return Results.Problem(statusCode: e is EngineApiException api ? (int)api.Status : StatusCodes.Status400BadRequest,
-                title: problem.Message, detail: problem.Advice);
-        }
     }
 }

@@ -17,8 +17,7 @@ public static class StatsFeature
 
     public static IEndpointRouteBuilder MapStats(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHostApiGroups("/containers", "Containers", group => group.MapGet("/{id}/stats", (string id, Inspector inspector, StatsHub hub, CancellationToken ct) =>
-            InspectFeature.ReadAsync(inspector, async () =>
+        endpoints.MapHostApiGroups("/containers", "Containers", group => group.MapGet("/{id}/stats", async (string id, Inspector inspector, StatsHub hub, CancellationToken ct) =>
             {
                 // The collector is keyed by full id, so every name of a container shares one stream.
                 var fullId = (await inspector.ContainerAsync(id, ct)).Details.Id;
@@ -26,8 +25,8 @@ public static class StatsFeature
                 var deadline = DateTime.UtcNow + StatsWait;
                 while (hub.Latest(fullId) is not { CpuPercent: not null } && DateTime.UtcNow < deadline)
                     await Task.Delay(50, ct);
-                return new { Cli = DockerCli.StatsNoStream([id]), Latest = hub.Latest(fullId), Samples = hub.Samples(fullId), Problem = hub.Problem(fullId) };
-            }))
+                return Results.Ok(new { Cli = DockerCli.StatsNoStream([id]), Latest = hub.Latest(fullId), Samples = hub.Samples(fullId), Problem = hub.Problem(fullId) });
+            })
             .WithSummary("The container's latest stats reading and the last 5 minutes of samples (docker stats --no-stream)."));
         return endpoints;
     }
