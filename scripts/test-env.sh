@@ -4,7 +4,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-"$here/install-packages.sh" docker.io busybox-static docker-registry apache2-utils curl qemu-user-static binfmt-support \
+"$here/install-packages.sh" docker.io docker-compose busybox-static docker-registry apache2-utils curl qemu-user-static binfmt-support \
     chromium debootstrap socat openssh-client openssl gcc libc6-dev gcc-aarch64-linux-gnu
 
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK (dotnet) is required on PATH" >&2; exit 1; }
