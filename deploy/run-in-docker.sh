@@ -19,8 +19,9 @@
 #   the container as a file the app deletes, never as a variable docker inspect would show),
 #   QUAYSIDE_NAME (container name, default quayside), QUAYSIDE_VOLUME (data volume, default quayside-data),
 #   QUAYSIDE_NETWORK (the container's own network, default NAME-net: other containers cannot reach it),
-#   QUAYSIDE_SDK_IMAGE and QUAYSIDE_BASE_IMAGE (build arguments when building), QUAYSIDE_LABELS (extra key=value
-#   labels, space-separated, for what the script creates), DOCKER (the docker command, default docker).
+#   QUAYSIDE_SDK_IMAGE, QUAYSIDE_BASE_IMAGE and QUAYSIDE_COMPOSE_SOURCE (build arguments when building),
+#   QUAYSIDE_LABELS (extra key=value labels, space-separated, for what the script creates), DOCKER (the docker
+#   command, default docker).
 # Safe to run again: -r on a running container only prints where it is; -s on a missing one does nothing.
 set -euo pipefail
 
@@ -105,6 +106,7 @@ build_image() {
     local args=(-f "$root/deploy/Dockerfile" -t "$image" "${labels[@]}")
     [ -z "${QUAYSIDE_SDK_IMAGE:-}" ] || args+=(--build-arg "SDK_IMAGE=$QUAYSIDE_SDK_IMAGE")
     [ -z "${QUAYSIDE_BASE_IMAGE:-}" ] || args+=(--build-arg "BASE_IMAGE=$QUAYSIDE_BASE_IMAGE")
+    [ -z "${QUAYSIDE_COMPOSE_SOURCE:-}" ] || args+=(--build-arg "COMPOSE_SOURCE=$QUAYSIDE_COMPOSE_SOURCE")
     local version; version=$(git -C "$root" describe --tags --always --dirty 2>/dev/null || true)
     [ -z "$version" ] || args+=(--build-arg "VERSION=$version")
     local source; source=$(git -C "$root" remote get-url origin 2>/dev/null || true)

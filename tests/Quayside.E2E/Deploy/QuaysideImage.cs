@@ -14,6 +14,12 @@ public sealed class QuaysideImage : IAsyncLifetime
     public static readonly string Tag = Environment.GetEnvironmentVariable("QUAYSIDE_E2E_IMAGE") is { Length: > 0 } tag ? tag : "quayside-lab/quayside:e2e";
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// The lab reaches a Debian mirror but not GitHub: the image gets Debian's docker-compose (v1) instead of the
+    /// default, Docker's compose v2 release binary (deploy/Dockerfile, COMPOSE_SOURCE).
+    /// </summary>
+    public const string ComposeSource = "apt";
+
     public string Root { get; } = QuaysideApp.RepoRoot();
     public string SdkImage { get; private set; } = "";
     public string BaseImage { get; private set; } = "";
@@ -67,7 +73,7 @@ public sealed class QuaysideImage : IAsyncLifetime
         Version = describe.ExitCode == 0 && describe.Stdout.Trim().Length > 0 ? describe.Stdout.Trim() : "0.1.0-dev";
         var build = await RunAsync("docker",
             ["build", "-q", "-f", Path.Combine(Root, "deploy", "Dockerfile"), "--build-arg", "SDK_IMAGE=" + SdkImage,
-             "--build-arg", "BASE_IMAGE=" + BaseImage, "--build-arg", "VERSION=" + Version, "--label", $"{LabContainers.TestLabel}=1", "-t", Tag, Root],
+             "--build-arg", "BASE_IMAGE=" + BaseImage, "--build-arg", "COMPOSE_SOURCE=" + ComposeSource, "--build-arg", "VERSION=" + Version, "--label", $"{LabContainers.TestLabel}=1", "-t", Tag, Root],
             new Dictionary<string, string>(), BuildTimeout);
         build.EnsureSuccess("build -f deploy/Dockerfile");
     }
@@ -82,6 +88,7 @@ public sealed class QuaysideImage : IAsyncLifetime
         ["QUAYSIDE_LABELS"] = $"{LabContainers.TestLabel}=1",
         ["QUAYSIDE_SDK_IMAGE"] = SdkImage,
         ["QUAYSIDE_BASE_IMAGE"] = BaseImage,
+        ["QUAYSIDE_COMPOSE_SOURCE"] = ComposeSource,
         ["QUAYSIDE_ADMIN_PASSWORD"] = adminPassword ?? "",
     };
 

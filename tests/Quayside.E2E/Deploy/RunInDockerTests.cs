@@ -95,6 +95,13 @@ public sealed class RunInDockerTests(TestBrowser browser, QuaysideImage image, I
         var socketGid = image.SocketBefore.Split(' ')[0].Split(':')[1];
         Assert.Matches($@"Groups:\s*{socketGid}\s*\n", status);
 
+        // Stacks run compose in here: it answers, and reaches the engine, as the app's user with the socket's group.
+        var compose = await DockerCommand.OkAsync("exec", "-u", $"10001:{socketGid}", _name, "docker-compose", "version");
+        Assert.Matches(@"(?i)^docker[- ]compose version v?\d+\.\d+", compose);
+        var ps = await DockerCommand.RunAsync("exec", "-u", $"10001:{socketGid}", _name, "sh", "-c",
+            $"printf 'services:\\n  probe:\\n    image: {LabContainers.BusyboxImage}\\n' | docker-compose -f - -p {_name} ps");
+        Assert.True(ps.ExitCode == 0, $"docker-compose ps in the container failed ({ps.ExitCode}): {ps.Stderr}");
+
         // Running it again changes nothing and says where it is.
         var id = await DockerCommand.InspectAsync(_name, "{{.Id}}");
         var again = await ScriptAsync(true, "-r", "-p", _port.ToString(), "-i", QuaysideImage.Tag);
