@@ -19,7 +19,7 @@ public static partial class DockerCli
     }
 
     /// <summary>
-    /// Puts the host flags after the leading <c>docker</c> of every command of a line (<c>a &amp;&amp; b</c> included),
+    /// Puts the host flags after the leading <c>docker</c> (or compose v1's <c>docker-compose</c>) of every command of a line (<c>a &amp;&amp; b</c> included),
     /// once: a command that already names the host is left as it is.
     /// </summary>
     /// <param name="environment">What goes before each <c>docker</c>, such as <c>DOCKER_API_VERSION=1.24 </c>.</param>
@@ -31,6 +31,6 @@ public static partial class DockerCli
     public static string ApiVersionEnvironment(EngineEndpoint endpoint) =>
         endpoint.ApiVersion is { } v ? $"DOCKER_API_VERSION={v} " : "";
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^|&& |\| )docker ")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^|&& |\| |\$\()docker(-compose)? ")]
     private static partial System.Text.RegularExpressions.Regex HostPosition();
 }

@@ -1,0 +1,54 @@
+using Quayside.Engine.Connection;
+
+namespace Quayside.Engine.Stacks;
+
+/// <summary>
+/// Finds a project's files: Quayside's own folder for it first (<c>DATA/stacks/HOST/NAME</c>), else the files its labels
+/// name when this machine can read them (an engine on a local socket, so the paths are this machine's; when Quayside runs
+/// in a container, a folder mounted at the same path), else none.
+/// </summary>
+public sealed class StackLocator(string stacksRoot, string hostName, EngineEndpoint endpoint)
+{
+    public static readonly string[] DefaultFileNames = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+
+    public string HostFolder => Path.Combine(stacksRoot, hostName);
+
+    public string ManagedFolder(string name) =>
+        StackNames.Problem(name) is { } problem ? throw new StackRefusedException(problem) : Path.Combine(HostFolder, name);
+
+    public bool IsManaged(string name) => StackNames.Problem(name) is null && Directory.Exists(Path.Combine(HostFolder, name));
+
+    /// <summary>The names of the stacks kept in the data folder for this host, made there even if no container runs.</summary>
+    public IEnumerable<string> ManagedNames() => Directory.Exists(HostFolder)
+        ? Directory.EnumerateDirectories(HostFolder).Select(Path.GetFileName).OfType<string>().Where(n => StackNames.Problem(n) is null)
+        : [];
+
+    public StackLocation Locate(string name, StackSummary? summary)
+    {
+        if (IsManaged(name))
+            return Managed(name);
+        if (summary?.WorkingDir is not { } dir || summary.ConfigFiles.Count == 0)
+            return Unreachable(name, "No container of this project names its compose files (labels com.docker.compose.project.working_dir and config_files).");
+        if (endpoint.Transport != EngineTransport.Unix)
+            return Unreachable(name, $"The compose files are on the engine's machine ({endpoint.Address}) in {dir}, which Quayside cannot read.", dir);
+        var missing = summary.ConfigFiles.FirstOrDefault(f => !File.Exists(f));
+        if (missing is not null)
+            return Unreachable(name, $"{missing} cannot be read here (moved, deleted, or on a path not mounted into Quayside's container at the same path).", dir);
+        var env = summary.EnvironmentFile is { } e && Path.IsPathRooted(e) ? e : Path.Combine(dir, ".env");
+        var custom = env != Path.Combine(dir, ".env") ? env : null;
+        return new StackLocation(StackFilesKind.InPlace, dir, summary.ConfigFiles, env, new ComposeProject(name, dir, summary.ConfigFiles, custom));
+    }
+
+    public StackLocation Managed(string name)
+    {
+        var dir = ManagedFolder(name);
+        var file = DefaultFileNames.Select(f => Path.Combine(dir, f)).FirstOrDefault(File.Exists) ?? Path.Combine(dir, DefaultFileNames[0]);
+        return new StackLocation(StackFilesKind.Managed, dir, [file], Path.Combine(dir, ".env"), new ComposeProject(name, dir, []));
+    }
+
+    private static StackLocation Unreachable(string name, string reason, string? dir = null) =>
+        new(StackFilesKind.Unreachable, dir ?? "", [], "", new ComposeProject(name, dir ?? "", []), reason);
+}
+
+/// <summary>A stack operation refused before anything ran; the message says why and what is accepted.</summary>
+public sealed class StackRefusedException(string message) : Exception(message);
