@@ -21,6 +21,7 @@ using Quayside.Web.Logs;
 using Quayside.Web.Networks;
 using Quayside.Web.Pulls;
 using Quayside.Web.Registries;
+using Quayside.Web.Stacks;
 using Quayside.Web.Stats;
 using Quayside.Web.Volumes;
 
@@ -58,6 +59,7 @@ builder.Services
     .AddVolumes()
     .AddNetworks()
     .AddDockerSystem()
+    .AddStacks()
     .AddHosts();
 
 var app = builder.Build();
@@ -101,6 +103,7 @@ app
     .MapNetworks()
     .MapEvents()
     .MapDockerSystem()
+    .MapStacks()
     .MapHosts();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -11,7 +11,7 @@ public sealed record ComposeProject(string Name, string Directory, IReadOnlyList
     {
         yield return "-p";
         yield return Name;
-        if (Files.Count == 0)
+        if (Files.Count == 0 && Directory.Length > 0)
         {
             yield return "--project-directory";
             yield return Directory;

@@ -27,7 +27,10 @@ public sealed class ComposeRunner(EngineClient client) : IAsyncDisposable
 
     public ComposeProgram RequireProgram() => Program ?? throw new ComposeMissingException();
 
-    public string Line(ComposeProject project, IEnumerable<string> command) => DockerCli.Compose(RequireProgram(), project, command);
+    /// <summary>The line a command runs; where no compose CLI is installed, the line it would run with compose v2.</summary>
+    public string Line(ComposeProject project, IEnumerable<string> command) => DockerCli.Compose(Program ?? NoneInstalled, project, command);
+
+    private static readonly ComposeProgram NoneInstalled = new(["docker", "compose"], "");
 
     /// <param name="onLine">Called with each line of output as it comes (on a background thread).</param>
     /// <param name="stdin">Text written to the program's input, then closed.</param>

@@ -7,7 +7,7 @@ using Quayside.Engine.Volumes;
 namespace Quayside.Engine.Stacks;
 
 /// <summary>What a down would remove, listed before the user confirms.</summary>
-public sealed record DownPreview(string Line, IReadOnlyList<string> Containers, IReadOnlyList<string> Networks, IReadOnlyList<string> Volumes);
+public sealed record DownPreview(string Cli, IReadOnlyList<string> Containers, IReadOnlyList<string> Networks, IReadOnlyList<string> Volumes);
 
 public sealed partial class StackOperations
 {

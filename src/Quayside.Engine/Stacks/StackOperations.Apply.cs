@@ -53,7 +53,7 @@ public sealed partial class StackOperations
         StackFileSet.Confine(location, edited);
         var plan = await PlanAsync(name, edited, ct);
         if (!plan.Valid)
-            return ApplyOutcome.Refused(plan.Line, plan.Problems, plan);
+            return ApplyOutcome.Refused(plan.Cli, plan.Problems, plan);
         var current = await StackFileSet.ReadAsync(location, ct);
         var ranBefore = current.Values.Any(t => t.Length > 0) && location.ComposeFiles.All(File.Exists);
         if (ranBefore && History.Latest(name) is null)
@@ -68,7 +68,7 @@ public sealed partial class StackOperations
         var up = await Runner.RunAsync(location.Project, UpCommand, Say, ct);
         var output = up.Output.Select(Hide).ToList();
         HealthFailure? failure = null;
-        var message = up.Ok ? "Applied." : $"{plan.Line} failed (exit code {up.ExitCode}): {LastLines(output)}";
+        var message = up.Ok ? "Applied." : $"{plan.Cli} failed (exit code {up.ExitCode}): {LastLines(output)}";
         if (up.Ok && options.HealthGate && plan.ChangedServices.Count > 0)
         {
             Say($"Waiting for {string.Join(", ", plan.ChangedServices)}: healthy where there is a health check, else running after {options.GateOrDefault.Settle.TotalSeconds:0} s.");
@@ -78,12 +78,12 @@ public sealed partial class StackOperations
         var ok = up.Ok && failure is null;
         var version = History.Add(name, new StackVersion(0, DateTimeOffset.UtcNow, options.By, kind, History.Protect(files), plan.Unified,
             plan.NewConfig, ok, message, output, from));
-        var outcome = new ApplyOutcome(ok, plan.Line, message, output, version, Failure: failure, Plan: plan);
+        var outcome = new ApplyOutcome(ok, plan.Cli, message, output, version, Failure: failure, Plan: plan);
         if (!ok && options.HealthGate && ranBefore)
             outcome = await PutBackAsync(name, location, current, version, outcome, options, Say, ct);
         else if (!ok && options.HealthGate)
             outcome = outcome with { Message = outcome.Message + " There was no earlier version to put back." };
-        Log(plan.Line, outcome, mask);
+        Log(plan.Cli, outcome, mask);
         return outcome;
     }
 

@@ -4,7 +4,7 @@ namespace Quayside.Engine.Stacks;
 public sealed record FileChange(string Path, TextDiffResult Diff);
 
 /// <summary>What an apply would do: the problems that stop it, else the diff of files and of the effective configuration.</summary>
-public sealed record StackPlan(string Line, IReadOnlyList<ComposeProblem> Problems, IReadOnlyList<FileChange> Files, TextDiffResult? Config,
+public sealed record StackPlan(string Cli, IReadOnlyList<ComposeProblem> Problems, IReadOnlyList<FileChange> Files, TextDiffResult? Config,
     string NewConfig, IReadOnlyList<string> ChangedServices)
 {
     public bool Valid => Problems.Count == 0;
@@ -18,11 +18,11 @@ public sealed record StackPlan(string Line, IReadOnlyList<ComposeProblem> Proble
 }
 
 /// <summary>How an apply, a rollback or a new stack went, in words.</summary>
-public sealed record ApplyOutcome(bool Ok, string Line, string Message, IReadOnlyList<string> Output, StackVersion? Version = null,
+public sealed record ApplyOutcome(bool Ok, string Cli, string Message, IReadOnlyList<string> Output, StackVersion? Version = null,
     IReadOnlyList<ComposeProblem>? Problems = null, HealthFailure? Failure = null, bool RolledBack = false, StackPlan? Plan = null)
 {
-    public static ApplyOutcome Refused(string line, IReadOnlyList<ComposeProblem> problems, StackPlan? plan = null) =>
-        new(false, line, "Nothing was applied: " + string.Join(" ", problems.Select(p => p.ToString())), [], Problems: problems, Plan: plan);
+    public static ApplyOutcome Refused(string cli, IReadOnlyList<ComposeProblem> problems, StackPlan? plan = null) =>
+        new(false, cli, "Nothing was applied: " + string.Join(" ", problems.Select(p => p.ToString())), [], Problems: problems, Plan: plan);
 }
 
 /// <summary>Who applies, and whether the health gate (with automatic rollback) runs.</summary>

@@ -66,7 +66,7 @@ public sealed class HostEndpointFilter : IEndpointFilter
             case JsonObject o:
                 foreach (var (key, child) in o.ToList())
                 {
-                    if (child is JsonValue v && v.TryGetValue<string>(out var line) && IsCliName(key) && line.StartsWith("docker ", StringComparison.Ordinal))
+                    if (child is JsonValue v && v.TryGetValue<string>(out var line) && IsCliName(key) && (line.StartsWith("docker ", StringComparison.Ordinal) || line.StartsWith("docker-compose ", StringComparison.Ordinal)))
                     {
                         o[key] = host.Cli(line);
                         changed = true;

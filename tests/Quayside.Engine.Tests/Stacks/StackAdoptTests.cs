@@ -44,7 +44,7 @@ public class StackAdoptTests(StackLab lab) : IClassFixture<StackLab>
             var outcome = await Stacks.ApplyAsync(name, new Dictionary<string, string> { [file] = edited }, StackLab.By());
 
             Assert.True(outcome.Ok, outcome.Message);
-            Assert.Equal($"docker-compose -p {name} -f {file} up -d --remove-orphans", outcome.Line);
+            Assert.Equal($"docker-compose -p {name} -f {file} up -d --remove-orphans", outcome.Cli);
             Assert.Equal(edited, await File.ReadAllTextAsync(file));
             Assert.Equal("edited-in-place", await LabStacks.FetchAsync(await lab.WebPortAsync(name)));
             Assert.False(Directory.Exists(lab.Stacks.Locator.ManagedFolder(name)), "an adopted project was copied into the data folder");

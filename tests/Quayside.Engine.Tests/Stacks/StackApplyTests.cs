@@ -18,7 +18,7 @@ public class StackApplyTests(StackLab lab) : IClassFixture<StackLab>
             var outcome = await Stacks.CreateAsync(name, LabStacks.ThreeServices(), "", StackLab.By(), lines.Add);
 
             Assert.True(outcome.Ok, outcome.Message + "\n" + string.Join("\n", outcome.Output));
-            Assert.Equal($"docker-compose -p {name} --project-directory {Path.GetDirectoryName(lab.ComposePath(name))} up -d --remove-orphans", outcome.Line);
+            Assert.Equal($"docker-compose -p {name} --project-directory {Path.GetDirectoryName(lab.ComposePath(name))} up -d --remove-orphans", outcome.Cli);
             Assert.Contains(lines, l => l.Contains($"Creating {name}_web_1", StringComparison.Ordinal));
             Assert.Equal(["store", "web", "worker"], outcome.Plan!.ChangedServices);
             Assert.Equal(1, outcome.Version!.Number);
@@ -147,7 +147,7 @@ public class StackApplyTests(StackLab lab) : IClassFixture<StackLab>
             Assert.Equal([$"{name}_store_1", $"{name}_web_1", $"{name}_worker_1"], preview.Containers.Order());
             Assert.Equal([$"{name}_default"], preview.Networks);
             Assert.Equal([$"{name}_data"], preview.Volumes);
-            Assert.EndsWith("down --remove-orphans -v", preview.Line);
+            Assert.EndsWith("down --remove-orphans -v", preview.Cli);
             Assert.Empty(Stacks.PreviewDown(name, volumes: false).Volumes);
 
             var outcome = await Stacks.RunActionAsync(name, "down", volumes: true);
