@@ -10,6 +10,8 @@ shift || true
 case "$cmd" in
     run)
         "$root/scripts/install-packages.sh" docker.io
+        # Stacks run the compose CLI: docker compose (v2) where installed, else Debian's docker-compose (v1).
+        docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null || "$root/scripts/install-packages.sh" docker-compose
         "$root/scripts/start-dockerd.sh" || echo "warning: the Docker engine is not answering; Quayside will show why and keep retrying." >&2
         # The console's no-shell fallback copies these static shells into containers (QUAYSIDE_BUSYBOX_DIR points elsewhere).
         [ -n "${QUAYSIDE_BUSYBOX_DIR:-}" ] || "$root/scripts/fetch-busybox.sh" >/dev/null || echo "warning: could not fetch busybox-static; the console cannot add a shell to containers without one." >&2

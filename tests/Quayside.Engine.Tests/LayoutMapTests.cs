@@ -27,7 +27,7 @@ public partial class LayoutMapTests
     {
         var program = File.ReadAllText(Path.Combine(Root, "src/Quayside.Web/Program.cs"));
         var features = Features();
-        Assert.Equal(17, features.Count);
+        Assert.Equal(18, features.Count);
         foreach (var name in features)
         {
             Assert.True(Directory.Exists(Path.Combine(Root, "src/Quayside.Engine", name)), $"no src/Quayside.Engine/{name}/");
