@@ -68,6 +68,21 @@ if (args is ["longline", ..])
     }
 }
 
+if (args is ["stacks", ..] || args.Contains("--stacks"))
+{
+    using var stopStacks = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopStacks.Cancel(); };
+    try
+    {
+        return await StacksBench.RunAsync(args, RepoRoot(), stopStacks.Token);
+    }
+    catch (Exception e) when (e is BenchException or HttpRequestException or IOException or System.Text.Json.JsonException)
+    {
+        Console.Error.WriteLine($"bench stacks: FAILED: {e.Message}");
+        return 1;
+    }
+}
+
 var count = 1000;
 var keep = false;
 var logLines = 1_000_000;
