@@ -9,14 +9,22 @@ namespace Quayside.Engine.Connection;
 /// </summary>
 public sealed class EngineSocketProxy : IAsyncDisposable
 {
-    private readonly EngineDialer _dialer;
+    private readonly EngineDialer? _dialer;
     private readonly Socket _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly string _folder;
 
-    public EngineSocketProxy(EngineDialer dialer)
+    private readonly EngineEndpoint _endpoint;
+
+    /// <summary>
+    /// For SSH each forwarded connection gets an SSH connection of its own, as the docker CLI runs one ssh per dial: a
+    /// program such as compose keeps a pool of idle connections, and on one shared SSH connection they would hold its
+    /// channels (ten at most) until the next request waited forever.
+    /// </summary>
+    public EngineSocketProxy(EngineEndpoint endpoint)
     {
-        _dialer = dialer;
+        _endpoint = endpoint;
+        _dialer = endpoint.Transport == EngineTransport.Ssh ? null : EngineDialer.For(endpoint);
         _folder = Directory.CreateTempSubdirectory("quayside-engine-").FullName;
         Stacks.PrivateFiles.CloseFolder(_folder);
         SocketPath = Path.Combine(_folder, "docker.sock");
@@ -51,10 +59,11 @@ public sealed class EngineSocketProxy : IAsyncDisposable
     {
         using var _ = client;
         await using var local = new NetworkStream(client, ownsSocket: false);
+        using var own = _dialer is null ? EngineDialer.For(_endpoint) : null;
         DialedStream remote;
         try
         {
-            remote = await _dialer.DialAsync(_stop.Token);
+            remote = await (_dialer ?? own!).DialAsync(_stop.Token);
         }
         catch (Exception)
         {
@@ -66,7 +75,7 @@ public sealed class EngineSocketProxy : IAsyncDisposable
             {
                 try
                 {
-                    await local.CopyToAsync(remote.Stream, _stop.Token);
+                    await PumpAsync(local, remote.Stream, _stop.Token);
                     await remote.CloseWriteAsync();
                 }
                 catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or SocketException)
@@ -75,7 +84,7 @@ public sealed class EngineSocketProxy : IAsyncDisposable
             });
             try
             {
-                await remote.Stream.CopyToAsync(local, _stop.Token);
+                await PumpAsync(remote.Stream, local, _stop.Token);
                 client.Shutdown(SocketShutdown.Send);
             }
             catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or SocketException)
@@ -85,10 +94,23 @@ public sealed class EngineSocketProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>Copies and flushes each chunk: an SSH channel's input holds written bytes until flushed, and the engine would wait for a request forever.</summary>
+    private static async Task PumpAsync(Stream from, Stream to, CancellationToken ct)
+    {
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await from.ReadAsync(buffer, ct)) > 0)
+        {
+            await to.WriteAsync(buffer.AsMemory(0, read), ct);
+            await to.FlushAsync(ct);
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         _stop.Cancel();
         _listener.Dispose();
+        _dialer?.Dispose();
         try
         {
             Directory.Delete(_folder, recursive: true);

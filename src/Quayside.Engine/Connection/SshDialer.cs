@@ -93,6 +93,43 @@ public sealed class SshDialer : EngineDialer
 
     private SshClient NewClient(Action<string> sawHostKey)
     {
+        var client = new SshClient(Info());
+        client.HostKeyReceived += (_, e) => TrustPinned(e, sawHostKey);
+        return client;
+    }
+
+    /// <summary>An SFTP session to the engine's machine (the files of its compose projects), with the same key and pinned host key.</summary>
+    public async Task<SftpClient> OpenSftpAsync(CancellationToken ct)
+    {
+        string? seen = null;
+        var client = new SftpClient(Info());
+        client.HostKeyReceived += (_, e) => TrustPinned(e, key => seen = key);
+        try
+        {
+            await client.ConnectAsync(ct);
+            return client;
+        }
+        catch (Exception e) when (seen is not null && seen != _endpoint.Ssh!.HostKeySha256 && e is SshException)
+        {
+            client.Dispose();
+            throw new SshHostKeyException(_endpoint.Address, seen, _endpoint.Ssh!.HostKeySha256);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    private void TrustPinned(Renci.SshNet.Common.HostKeyEventArgs e, Action<string> sawHostKey)
+    {
+        sawHostKey(e.FingerPrintSHA256);
+        var pinned = _endpoint.Ssh!.HostKeySha256;
+        e.CanTrust = pinned is not null && string.Equals(e.FingerPrintSHA256, pinned, StringComparison.Ordinal);
+    }
+
+    private ConnectionInfo Info()
+    {
         var ssh = _endpoint.Ssh!;
         var (host, port) = _endpoint.HostAndPort();
         PrivateKeyFile key;
@@ -104,17 +141,10 @@ public sealed class SshDialer : EngineDialer
         {
             throw new EngineSshException(SshWords.KeyProblem(e, ssh.Passphrase), e);
         }
-        var info = new ConnectionInfo(host, port, _endpoint.SshUser, new PrivateKeyAuthenticationMethod(_endpoint.SshUser, key))
+        return new ConnectionInfo(host, port, _endpoint.SshUser, new PrivateKeyAuthenticationMethod(_endpoint.SshUser, key))
         {
             Timeout = TimeSpan.FromSeconds(10),
         };
-        var client = new SshClient(info);
-        client.HostKeyReceived += (_, e) =>
-        {
-            sawHostKey(e.FingerPrintSHA256);
-            e.CanTrust = ssh.HostKeySha256 is not null && string.Equals(e.FingerPrintSHA256, ssh.HostKeySha256, StringComparison.Ordinal);
-        };
-        return client;
     }
 
     public override void Dispose()

@@ -10,8 +10,25 @@ namespace Quayside.Engine.Stacks;
 public static class ComposeGuard
 {
     /// <summary>The problems of one compose file's text, in words, each with its line; empty when it is allowed.</summary>
-    public static IReadOnlyList<ComposeProblem> Check(string projectDirectory, string fileName, string text)
+    public static async Task<IReadOnlyList<ComposeProblem>> CheckAsync(string projectDirectory, string fileName, string text, IStackDisk disk, CancellationToken ct)
     {
+        var problems = new List<ComposeProblem>();
+        foreach (var (what, node) in References(text))
+        {
+            var value = node.Value ?? "";
+            var line = (int)node.Start.Line;
+            if (value.Contains('$'))
+                problems.Add(new ComposeProblem(fileName, line, $"{what} '{value}' uses a variable: write the path itself, inside the project folder {projectDirectory}."));
+            else if (!await disk.IsInsideAsync(projectDirectory, Path.GetFullPath(value, projectDirectory.TrimEnd('/') + "/"), ct))
+                problems.Add(new ComposeProblem(fileName, line, $"{what} '{value}' is outside the project folder {projectDirectory}: only files inside it can be read."));
+        }
+        return problems;
+    }
+
+    /// <summary>The paths a compose file makes compose read: include, env_file, extends.file; none when it does not parse (compose config says why).</summary>
+    private static List<(string What, YamlScalarNode Node)> References(string text)
+    {
+        var found = new List<(string, YamlScalarNode)>();
         YamlStream yaml;
         try
         {
@@ -20,29 +37,23 @@ public static class ComposeGuard
         }
         catch (YamlDotNet.Core.YamlException)
         {
-            return []; // compose config says what is wrong with the syntax, with its line
+            return found;
         }
-        var problems = new List<ComposeProblem>();
         foreach (var document in yaml.Documents)
         {
             if (document.RootNode is not YamlMappingNode root)
                 continue;
-            foreach (var path in Paths(Child(root, "include"), "path"))
-                Confine(projectDirectory, fileName, "include", path, problems);
-            if (Child(root, "services") is YamlMappingNode services)
+            found.AddRange(Paths(Child(root, "include"), "path").Select(p => ("include", p)));
+            if (Child(root, "services") is not YamlMappingNode services)
+                continue;
+            foreach (var service in services.Children.Values.OfType<YamlMappingNode>())
             {
-                foreach (var (_, service) in services.Children)
-                {
-                    if (service is not YamlMappingNode s)
-                        continue;
-                    foreach (var path in Paths(Child(s, "env_file"), "path"))
-                        Confine(projectDirectory, fileName, "env_file", path, problems);
-                    if (Child(s, "extends") is YamlMappingNode extends && Child(extends, "file") is YamlScalarNode file)
-                        Confine(projectDirectory, fileName, "extends.file", file, problems);
-                }
+                found.AddRange(Paths(Child(service, "env_file"), "path").Select(p => ("env_file", p)));
+                if (Child(service, "extends") is YamlMappingNode extends && Child(extends, "file") is YamlScalarNode file)
+                    found.Add(("extends.file", file));
             }
         }
-        return problems;
+        return found;
     }
 
     /// <summary>The env_file paths a compose file's services name, as written; none when the text does not parse.</summary>
@@ -73,19 +84,6 @@ public static class ComposeGuard
         YamlSequenceNode list => list.Children.SelectMany(c => c is YamlMappingNode m ? Paths(Child(m, key), key) : Paths(c, key)),
         _ => [],
     };
-
-    private static void Confine(string projectDirectory, string fileName, string what, YamlScalarNode node, List<ComposeProblem> problems)
-    {
-        var value = node.Value ?? "";
-        var line = (int)node.Start.Line;
-        if (value.Contains('$'))
-        {
-            problems.Add(new ComposeProblem(fileName, line, $"{what} '{value}' uses a variable: write the path itself, inside the project folder {projectDirectory}."));
-            return;
-        }
-        if (!IsInside(projectDirectory, value))
-            problems.Add(new ComposeProblem(fileName, line, $"{what} '{value}' is outside the project folder {projectDirectory}: only files inside it can be read."));
-    }
 
     /// <summary>Whether a path, relative to the folder or absolute, is inside the folder once every symbolic link is followed.</summary>
     public static bool IsInside(string folder, string path)

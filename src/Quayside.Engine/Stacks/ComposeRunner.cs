@@ -96,7 +96,7 @@ public sealed class ComposeRunner(EngineClient client) : IAsyncDisposable
         if (client.Endpoint.Transport == EngineTransport.Unix)
             return client.Endpoint.Address;
         lock (_gate)
-            return (_proxy ??= new EngineSocketProxy(client.Dialer)).DockerHost;
+            return (_proxy ??= new EngineSocketProxy(client.Endpoint)).DockerHost;
     }
 
     public async ValueTask DisposeAsync()

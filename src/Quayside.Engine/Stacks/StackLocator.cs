@@ -4,10 +4,11 @@ namespace Quayside.Engine.Stacks;
 
 /// <summary>
 /// Finds a project's files: Quayside's own folder for it first (<c>DATA/stacks/HOST/NAME</c>), else the files its labels
-/// name when this machine can read them (an engine on a local socket, so the paths are this machine's; when Quayside runs
-/// in a container, a folder mounted at the same path), else none.
+/// name when Quayside can reach them (an engine on a local socket, so the paths are this machine's, and when Quayside runs
+/// in a container, a folder mounted at the same path; an SSH engine's machine over SFTP), else none.
 /// </summary>
-public sealed class StackLocator(string stacksRoot, string hostName, EngineEndpoint endpoint)
+/// <param name="remote">The engine machine's files over SFTP, for an SSH host; null for any other.</param>
+public sealed class StackLocator(string stacksRoot, string hostName, EngineEndpoint endpoint, IStackDisk? remote = null)
 {
     public static readonly string[] DefaultFileNames = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 
@@ -29,6 +30,12 @@ public sealed class StackLocator(string stacksRoot, string hostName, EngineEndpo
             return Managed(name);
         if (summary?.WorkingDir is not { } dir || summary.ConfigFiles.Count == 0)
             return Unreachable(name, "No container of this project names its compose files (labels com.docker.compose.project.working_dir and config_files).");
+        if (remote is not null)
+        {
+            var remoteEnv = summary.EnvironmentFile is { } re && re.StartsWith('/') ? re : dir.TrimEnd('/') + "/.env";
+            return new StackLocation(StackFilesKind.InPlace, dir, summary.ConfigFiles, remoteEnv,
+                new ComposeProject(name, dir, summary.ConfigFiles, remoteEnv == dir.TrimEnd('/') + "/.env" ? null : remoteEnv)) { Disk = remote };
+        }
         if (endpoint.Transport != EngineTransport.Unix)
             return Unreachable(name, $"The compose files are on the engine's machine ({endpoint.Address}) in {dir}, which Quayside cannot read.", dir);
         var missing = summary.ConfigFiles.FirstOrDefault(f => !File.Exists(f));

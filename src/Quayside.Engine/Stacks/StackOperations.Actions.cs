@@ -70,12 +70,13 @@ public sealed partial class StackOperations
             return await WithoutFilesAsync(name, action, service, volumes, target, location, ct);
         var files = await StackFileSet.ReadAsync(location, ct);
         var mask = await MaskAsync(location, files, ct);
-        var result = await Runner.RunAsync(location.Project, words, l => onLine?.Invoke(mask.Apply(l)), ct);
+        var result = await RunComposeAsync(location, files, words, l => onLine?.Invoke(mask.Apply(l)), ct);
         var text = string.Join(" ", result.Output.TakeLast(8).Select(l => mask.Apply(l.Trim())).Where(l => l.Length > 0));
-        var outcome = new ActionOutcome(result.Line, [new ActionResult(target, result.Ok, result.Ok
+        var cli = Runner.Line(location.Project, words);
+        var outcome = new ActionOutcome(cli, [new ActionResult(target, result.Ok, result.Ok
             ? $"{Done(action, replicas)} {target}." + (text.Length > 0 ? " " + text : "")
             : $"{action} of {target} failed: {text}")]);
-        Log(result.Line, new ApplyOutcome(outcome.Ok, result.Line, outcome.Summary, []), mask);
+        Log(cli, new ApplyOutcome(outcome.Ok, cli, outcome.Summary, []), mask);
         return outcome;
     }
 

@@ -10,14 +10,16 @@ public sealed partial class StackOperations
         var location = Editable(name);
         var files = await MergedAsync(location, edited, ct);
         var line = Runner.Line(location.Project, UpCommand);
-        var problems = location.ComposeFiles.SelectMany(f => ComposeGuard.Check(location.Directory, f, files[f])).ToList();
+        var problems = new List<ComposeProblem>();
+        foreach (var f in location.ComposeFiles)
+            problems.AddRange(await ComposeGuard.CheckAsync(location.Directory, f, files[f], location.Disk, ct));
         if (problems.Count > 0)
             return new StackPlan(line, problems, [], null, "", []);
         var (newConfig, configProblems) = await ConfigAsync(location, files, ct);
         if (configProblems.Count > 0)
             return new StackPlan(line, configProblems, [], null, "", []);
         var current = await StackFileSet.ReadAsync(location, ct);
-        var oldConfig = current.Values.Any(t => t.Length > 0) && location.ComposeFiles.All(File.Exists) ? (await ConfigAsync(location, current, ct)).Config : null;
+        var oldConfig = await StackFileSet.ComposeFilesExistAsync(location, ct) ? (await ConfigAsync(location, current, ct)).Config : null;
         var mask = await MaskAsync(location, files.Concat(current.Where(c => !files.ContainsKey(c.Key))).ToDictionary(), ct);
         var oldMask = await MaskAsync(location, current, ct);
         var fileChanges = location.EditableFiles.Select(path => new FileChange(path, path == location.EnvFile
@@ -55,7 +57,7 @@ public sealed partial class StackOperations
         if (!plan.Valid)
             return ApplyOutcome.Refused(plan.Cli, plan.Problems, plan);
         var current = await StackFileSet.ReadAsync(location, ct);
-        var ranBefore = current.Values.Any(t => t.Length > 0) && location.ComposeFiles.All(File.Exists);
+        var ranBefore = await StackFileSet.ComposeFilesExistAsync(location, ct);
         if (ranBefore && History.Latest(name) is null)
             History.Add(name, new StackVersion(0, DateTimeOffset.UtcNow, options.By, StackChangeKind.Found, History.Protect(current), "", "", true, "The files as Quayside found them.", []));
         var files = await MergedAsync(location, edited, ct);
@@ -65,7 +67,7 @@ public sealed partial class StackOperations
         void Say(string line) => onLine?.Invoke(Hide(line));
 
         await StackFileSet.WriteAsync(location, files, ct);
-        var up = await Runner.RunAsync(location.Project, UpCommand, Say, ct);
+        var up = await RunComposeAsync(location, files, UpCommand, Say, ct);
         var output = up.Output.Select(Hide).ToList();
         HealthFailure? failure = null;
         var message = up.Ok ? "Applied." : $"{plan.Cli} failed (exit code {up.ExitCode}): {LastLines(output)}";
@@ -94,7 +96,7 @@ public sealed partial class StackOperations
         var restored = History.List(name).Skip(1).FirstOrDefault(v => v.Ok)?.Number;
         say($"Putting back the previous version{(restored is { } n ? $" (version {n})" : "")}.");
         await StackFileSet.WriteAsync(location, previous, ct);
-        var up = await Runner.RunAsync(location.Project, UpCommand, say, ct);
+        var up = await RunComposeAsync(location, previous, UpCommand, say, ct);
         HealthFailure? still = null;
         var services = ComposeConfig.Services((await ConfigAsync(location, previous, ct)).Config).Keys.ToList();
         if (up.Ok)
@@ -111,13 +113,12 @@ public sealed partial class StackOperations
     /// <summary>Runs <c>compose config</c> on copies of the files beside the real ones; the effective configuration, or the problems with their lines.</summary>
     private async Task<(string Config, IReadOnlyList<ComposeProblem> Problems)> ConfigAsync(StackLocation location, IReadOnlyDictionary<string, string> files, CancellationToken ct)
     {
-        using var copies = await StackFileSet.CopiesAsync(location, files, ct);
-        var project = location.Project with { Files = copies.Compose, EnvFile = copies.Env };
-        var result = await Runner.RunAsync(project, ["config"], null, ct);
+        using var stage = await StackFileSet.StageAsync(location, files, ct);
+        var result = await Runner.RunAsync(stage.Project, ["config"], null, ct);
         if (result.Ok)
-            return (result.Text, []);
+            return (stage.Real(result.Text), []);
         // Compose names the copy; the user knows the file they edited.
-        var output = result.Output.Select(l => copies.Compose.Select((c, i) => (c, i)).Aggregate(l, (t, p) => t.Replace(p.c, location.ComposeFiles[p.i]))).ToList();
+        var output = result.Output.Select(stage.Real).ToList();
         var named = location.ComposeFiles.FirstOrDefault(f => output.Any(o => o.Contains(f, StringComparison.Ordinal))) ?? location.ComposeFiles[0];
         return ("", ComposeProblems.From(output, named, files.GetValueOrDefault(named) ?? ""));
     }

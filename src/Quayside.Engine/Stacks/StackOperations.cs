@@ -10,16 +10,18 @@ namespace Quayside.Engine.Stacks;
 /// checked by the real <c>compose config</c>, applied with <c>up -d --remove-orphans</c>, kept in the history and, when
 /// the changed services fail their health gate, rolled back to what ran before.
 /// </summary>
-public sealed partial class StackOperations
+public sealed partial class StackOperations : IDisposable
 {
     private readonly EngineHost _host;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
     private readonly ILogger _log;
+    private readonly SftpStackDisk? _remote;
 
     public StackOperations(EngineHost host, StackSettings settings)
     {
         _host = host;
-        Locator = new StackLocator(settings.StacksRoot, host.Name, host.Endpoint);
+        _remote = host.Client.Dialer is Connection.SshDialer ssh ? new SftpStackDisk(ssh) : null;
+        Locator = new StackLocator(settings.StacksRoot, host.Name, host.Endpoint, _remote);
         History = new StackHistory(Locator.HostFolder, settings.Protector);
         _log = settings.Logs?.CreateLogger<StackOperations>() ?? NullLogger<StackOperations>.Instance;
     }
@@ -73,13 +75,35 @@ public sealed partial class StackOperations
         {
             foreach (var path in ComposeGuard.EnvFilePaths(compose))
             {
-                var full = Path.GetFullPath(path, location.Directory);
-                if (ComposeGuard.IsInside(location.Directory, full) && File.Exists(full))
-                    texts.Add(await File.ReadAllTextAsync(full, ct));
+                var full = Path.GetFullPath(path, location.Directory.TrimEnd('/') + "/");
+                if (!path.Contains('$') && await location.Disk.IsInsideAsync(location.Directory, full, ct) && await location.Disk.ReadAsync(full, ct) is { } text)
+                    texts.Add(text);
             }
         }
         return new SecretMask(texts);
     }
+
+    /// <summary>
+    /// Runs a compose command on the stack's files. Compose reads files on this machine: for an engine's machine the
+    /// files are staged here, resolved by compose config, and run from that resolved file with the project's real folder.
+    /// </summary>
+    private async Task<ComposeResult> RunComposeAsync(StackLocation location, IReadOnlyDictionary<string, string> files, IReadOnlyList<string> command,
+        Action<string>? onLine, CancellationToken ct)
+    {
+        if (location.Disk.IsLocal)
+            return await Runner.RunAsync(location.Project, command, onLine, ct);
+        using var stage = await StackFileSet.StageAsync(location, files, ct);
+        var config = await Runner.RunAsync(stage.Project, ["config"], null, ct);
+        if (!config.Ok)
+            return config with { Output = [.. config.Output.Select(stage.Real)] };
+        var path = Path.Combine(Path.GetDirectoryName(stage.Env)!, ".quayside-resolved.yml");
+        await File.WriteAllTextAsync(path, stage.Real(config.Text), ct);
+        var project = new ComposeProject(location.Project.Name, location.Directory, [path], null, NamesDirectory: true);
+        var result = await Runner.RunAsync(project, command, onLine is null ? null : l => onLine(stage.Real(l)), ct);
+        return result with { Output = [.. result.Output.Select(stage.Real)] };
+    }
+
+    public void Dispose() => _remote?.Dispose();
 
     private void Log(string line, ApplyOutcome outcome, SecretMask mask)
     {
