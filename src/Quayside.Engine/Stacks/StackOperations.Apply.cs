@@ -75,6 +75,8 @@ public sealed partial class StackOperations
         {
             Say($"Waiting for {string.Join(", ", plan.ChangedServices)}: healthy where there is a health check, else running after {options.GateOrDefault.Settle.TotalSeconds:0} s.");
             failure = await Gate.WaitAsync(name, plan.ChangedServices, options.GateOrDefault, ct);
+            // The failed container's last lines go back to the user: a service that prints its secrets must not show them there.
+            failure = failure is null ? null : failure with { LastLogLines = [.. failure.LastLogLines.Select(Hide)] };
             message = failure is null ? $"Applied; {string.Join(", ", plan.ChangedServices)} healthy." : failure.ToString();
         }
         var ok = up.Ok && failure is null;
