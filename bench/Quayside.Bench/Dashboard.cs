@@ -61,6 +61,16 @@ public sealed partial class Dashboard : IDisposable
     /// <summary>Carries the session cookie once <see cref="LoginAsync"/> succeeded.</summary>
     public HttpClient Http { get; }
 
+    /// <summary>Lists the warning and error lines the dashboard printed, if any.</summary>
+    public void ReportProblems()
+    {
+        if (Problems is not { Count: > 0 } problems)
+            return;
+        Console.WriteLine($"dashboard output held {problems.Count} warning/error line(s):");
+        foreach (var line in problems)
+            Console.WriteLine("  " + line);
+    }
+
     /// <summary>Lines of the dashboard's output that are warnings, errors or exceptions.</summary>
     public IReadOnlyList<string> Problems
     {

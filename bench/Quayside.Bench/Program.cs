@@ -219,12 +219,7 @@ catch (Exception e) when (e is HttpRequestException or IOException or System.Tex
 finally
 {
     dashboard?.Dispose();
-    if (dashboard?.Problems is { Count: > 0 } problems)
-    {
-        Console.WriteLine($"dashboard output held {problems.Count} warning/error line(s):");
-        foreach (var line in problems)
-            Console.WriteLine("  " + line);
-    }
+    dashboard?.ReportProblems();
     await CleanUpAsync();
     engine.Dispose();
 }

@@ -127,12 +127,7 @@ public static partial class StacksBench
         finally
         {
             dashboard?.Dispose();
-            if (dashboard?.Problems is { Count: > 0 } problems)
-            {
-                Console.WriteLine($"dashboard output held {problems.Count} warning/error line(s):");
-                foreach (var line in problems)
-                    Console.WriteLine("  " + line);
-            }
+            dashboard?.ReportProblems();
             if (keep)
                 Console.WriteLine($"stacks: kept (--keep); the next run reuses them ({BenchStacks.ComposeFile})");
             else

@@ -72,6 +72,15 @@ public sealed class StackHistory(string hostFolder, ISecretProtector protector)
         }
     }
 
+    public void Delete(string name)
+    {
+        lock (_gate)
+        {
+            if (Directory.Exists(Folder(name)))
+                Directory.Delete(Folder(name), recursive: true);
+        }
+    }
+
     public static IReadOnlyList<StackFileVersion> Protect(ISecretProtector protector, IReadOnlyDictionary<string, string> files) =>
         [.. files.Select(f => new StackFileVersion(f.Key, protector.Protect(f.Value)))];
 

@@ -77,6 +77,24 @@ public sealed partial class StackOperations
         return problems.Count > 0 ? throw new StackRefusedException("Its files do not pass compose config: " + string.Join(" ", problems)) : config;
     }
 
+    /// <summary>
+    /// Deletes a stack Quayside keeps, once it runs nothing: its folder (compose file, .env) and its history. A project
+    /// whose files are elsewhere is never deleted from here.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DeleteAsync(string name, CancellationToken ct = default)
+    {
+        using var _ = await LockAsync(name, ct);
+        if (!Locator.IsManaged(name))
+            throw new StackRefusedException($"Stack {name} is not kept by Quayside: its files are not Quayside's to delete.");
+        if (StackIndex.Find(_host.Model, name) is { Total: > 0 } running)
+            throw new StackRefusedException($"Stack {name} still has {running.Total} container{(running.Total == 1 ? "" : "s")}: take it down first.");
+        var folder = Locator.ManagedFolder(name);
+        var removed = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        Directory.Delete(folder, recursive: true);
+        History.Delete(name);
+        return removed;
+    }
+
     /// <summary>Writes a new stack under Quayside's folder and applies it; the folder is removed again when compose refuses it.</summary>
     public async Task<ApplyOutcome> CreateAsync(string name, string compose, string env, ApplyOptions options, Action<string>? onLine = null, CancellationToken ct = default)
     {

@@ -68,6 +68,29 @@ public partial class StackPage : ListPageBase
             () => RunAsync(() => Ops.RunActionAsync(Name, "down", volumes: volumes))) { Cli = preview.Cli };
     }
 
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    private void AskDelete()
+    {
+        var folder = Ops.Locator.ManagedFolder(Name);
+        Confirm = new ConfirmRequest($"Delete stack {Name}?", $"Its folder {folder} and its history are deleted. It runs nothing now.",
+            [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal), $"the history of {Name}"], "Delete",
+            DeleteAsync) { Cli = $"rm -r {Engine.Cli.ShellQuote.Word(folder)}" };
+    }
+
+    private async Task DeleteAsync()
+    {
+        try
+        {
+            await Ops.DeleteAsync(Name);
+            Navigation.NavigateTo(Href("/stacks"));
+        }
+        catch (StackRefusedException e)
+        {
+            Outcome = Engine.Actions.ActionOutcome.Refused("", Name, e.Message);
+        }
+    }
+
     private IReadOnlyList<LogSource> LogSources()
     {
         List<LogSource> sources = [.. StackIndex.ContainersOf(Model, Name, _logService.Length > 0 ? _logService : null).Select(c => new LogSource(c.Id, c.Name))];

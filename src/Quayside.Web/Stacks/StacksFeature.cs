@@ -93,6 +93,9 @@ public static class StacksFeature
             stacks.MapPost("/{name}/actions/{action}", async (string name, string action, string? service, int? replicas, bool? volumes, StackOperations ops, CancellationToken ct) =>
                 (await ops.RunActionAsync(name, action, service, replicas, volumes ?? false, ct: ct)).ToResult())
                 .WithSummary("up, start, stop, restart, pull or down a stack; start, stop, restart, pull, recreate or scale one service (?service=&replicas=).");
+            stacks.MapDelete("/{name}", async (string name, StackOperations ops, CancellationToken ct) =>
+                Results.Ok(new { Removed = await ops.DeleteAsync(name, ct) }))
+                .WithSummary("Delete a stack Quayside keeps, once it runs nothing: its folder and its history.");
             stacks.MapPost("/{name}/take-over", async (string name, StackOperations ops, HttpContext http, CancellationToken ct) =>
             {
                 var location = await ops.TakeOverAsync(name, http.User.Identity?.Name ?? "unknown", ct);

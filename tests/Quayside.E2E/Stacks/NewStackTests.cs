@@ -37,9 +37,15 @@ public sealed class NewStackTests(QuaysideApp app, ITestOutputHelper output) : S
             await Expect(Page.Locator("[data-testid=outcome]")).ToHaveAttributeAsync("data-ok", "true", new() { Timeout = ComposeRun });
             Assert.NotEqual(0, (await DockerCommand.RunAsync("volume", "inspect", $"{name}_data")).ExitCode);
 
-            // Its files stay in the data folder, so the stack stays listed, with nothing running, ready for Up.
+            // Its files stay in the data folder, so the stack stays listed, down, ready for Up, until it is deleted.
             await Page.Locator("a[href='/stacks']").First.ClickAsync();
-            await Expect(StackRow(name).Locator("[data-testid=stack-status]")).ToHaveTextAsync("running 0 of 0", new() { Timeout = StateChange });
+            await Expect(StackRow(name).Locator("[data-testid=stack-status]")).ToHaveTextAsync("down", new() { Timeout = StateChange });
+            await StackRow(name).Locator("[data-testid=stack-link]").ClickAsync();
+            await FluentButton(Page.Locator("main"), "Delete stack").ClickAsync();
+            await Expect(Page.Locator("[data-testid=confirm-items] li").Filter(new() { HasText = "compose.yaml" })).ToHaveCountAsync(1);
+            await Page.Locator("[data-testid=confirm-button]").ClickAsync();
+            await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/stacks$"), new() { Timeout = StateChange });
+            await Expect(StackRow(name)).ToHaveCountAsync(0);
         }
         finally
         {

@@ -143,6 +143,8 @@ public class StackApplyTests(StackLab lab) : IClassFixture<StackLab>
             Assert.True((await Stacks.CreateAsync(name, LabStacks.ThreeServices(workers: 1), "", StackLab.By("t", gate: false))).Ok);
             Assert.True(await EngineWait.UntilAsync(() => Stacks.Find(name)?.Total == 3 && Stacks.Find(name)!.Volumes.Count == 1, TimeSpan.FromSeconds(5)));
 
+            var stillRunning = await Assert.ThrowsAsync<StackRefusedException>(() => Stacks.DeleteAsync(name));
+            Assert.Contains("still has 3 containers: take it down first", stillRunning.Message);
             var preview = Stacks.PreviewDown(name, volumes: true);
             Assert.Equal([$"{name}_store_1", $"{name}_web_1", $"{name}_worker_1"], preview.Containers.Order());
             Assert.Equal([$"{name}_default"], preview.Networks);
@@ -156,6 +158,13 @@ public class StackApplyTests(StackLab lab) : IClassFixture<StackLab>
             Assert.Equal("", await DockerCommand.OkAsync("ps", "-aq", "--filter", $"label=com.docker.compose.project={name}"));
             Assert.NotEqual(0, (await DockerCommand.RunAsync("volume", "inspect", $"{name}_data")).ExitCode);
             Assert.NotEqual(0, (await DockerCommand.RunAsync("network", "inspect", $"{name}_default")).ExitCode);
+
+            Assert.True(await EngineWait.UntilAsync(() => Stacks.Find(name)?.Total == 0, TimeSpan.FromSeconds(5)));
+            Assert.Contains(Stacks.List(), s => s.Name == name);
+            var removed = await Stacks.DeleteAsync(name);
+            Assert.Equal([lab.ComposePath(name)], removed);
+            Assert.DoesNotContain(Stacks.List(), s => s.Name == name);
+            Assert.Empty(Stacks.History.List(name));
         }
         finally
         {
