@@ -36,6 +36,8 @@ public sealed class StackHistory(string hostFolder, ISecretProtector protector)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private readonly Lock _gate = new();
+    // The lists show each stack's last change on every render: read a stack's newest version from disk once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StackVersion?> _latest = new(StringComparer.Ordinal);
 
     private string Folder(string name) =>
         StackNames.Problem(name) is null || name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && !name.StartsWith('.')
@@ -54,7 +56,7 @@ public sealed class StackHistory(string hostFolder, ISecretProtector protector)
 
     public StackVersion? Find(string name, int number) => List(name).FirstOrDefault(v => v.Number == number);
 
-    public StackVersion? Latest(string name) => List(name).FirstOrDefault();
+    public StackVersion? Latest(string name) => _latest.GetOrAdd(name, n => List(n).FirstOrDefault());
 
     public StackVersion Add(string name, StackVersion version)
     {
@@ -68,6 +70,7 @@ public sealed class StackHistory(string hostFolder, ISecretProtector protector)
             var path = Path.Combine(folder, $"{numbered.Number:D5}.json");
             File.WriteAllText(path, JsonSerializer.Serialize(numbered, Json));
             PrivateFiles.CloseFile(path);
+            _latest[name] = numbered;
             return numbered;
         }
     }
@@ -78,6 +81,7 @@ public sealed class StackHistory(string hostFolder, ISecretProtector protector)
         {
             if (Directory.Exists(Folder(name)))
                 Directory.Delete(Folder(name), recursive: true);
+            _latest.TryRemove(name, out _);
         }
     }
 

@@ -46,11 +46,27 @@ public sealed class StackLocator(string stacksRoot, string hostName, EngineEndpo
         return new StackLocation(StackFilesKind.InPlace, dir, summary.ConfigFiles, env, new ComposeProject(name, dir, summary.ConfigFiles, custom));
     }
 
+    /// <summary>A stack in Quayside's folder: its compose file, or the files its .env names in COMPOSE_FILE (compose reads them itself).</summary>
     public StackLocation Managed(string name)
     {
         var dir = ManagedFolder(name);
+        var env = Path.Combine(dir, ".env");
+        var named = ComposeFileSetting(env).Select(f => Path.GetFullPath(f, dir + "/")).Where(f => ComposeGuard.IsInside(dir, f)).ToList();
         var file = DefaultFileNames.Select(f => Path.Combine(dir, f)).FirstOrDefault(File.Exists) ?? Path.Combine(dir, DefaultFileNames[0]);
-        return new StackLocation(StackFilesKind.Managed, dir, [file], Path.Combine(dir, ".env"), new ComposeProject(name, dir, []));
+        return new StackLocation(StackFilesKind.Managed, dir, named.Count > 0 ? named : [file], env, new ComposeProject(name, dir, []));
+    }
+
+    private static IReadOnlyList<string> ComposeFileSetting(string envFile)
+    {
+        if (!File.Exists(envFile))
+            return [];
+        var values = File.ReadLines(envFile).Select(l => l.Trim()).Where(l => !l.StartsWith('#') && l.Contains('='))
+            .Select(l => (Key: l[..l.IndexOf('=')].Trim(), Value: l[(l.IndexOf('=') + 1)..].Trim().Trim('"', '\'')))
+            .ToDictionary(p => p.Key, p => p.Value);
+        var separator = values.GetValueOrDefault("COMPOSE_PATH_SEPARATOR") is { Length: > 0 } s ? s : ":";
+        return values.GetValueOrDefault("COMPOSE_FILE") is { Length: > 0 } files
+            ? files.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [];
     }
 
     private static StackLocation Unreachable(string name, string reason, string? dir = null) =>

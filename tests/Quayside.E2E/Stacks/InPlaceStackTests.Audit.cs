@@ -38,7 +38,7 @@ public sealed partial class InPlaceStackTests
         var text = page.Locator($"[data-testid=file-editor][data-path=\"{stack.File}\"] textarea");
         await text.FillAsync(await text.InputValueAsync() + "# reviewed by the audit\n");
         await page.Locator("[data-testid=review]").ClickAsync();
-        await Expect(page.Locator("[data-testid=apply]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.Locator("[data-testid=apply]")).ToBeVisibleAsync(new() { Timeout = ComposeRun });
         problems.AddRange(await PageAudit.ProblemsAsync(page, layout, "review of the files"));
 
         Assert.True(problems.Count == 0, $"{problems.Count} problems in the {layout} layout:\n" + string.Join("\n", problems));

@@ -35,6 +35,15 @@ public sealed class StackLab : IAsyncLifetime
         Directory.Delete(DataRoot, recursive: true);
     }
 
+    /// <summary>A stack kept in the data folder with its compose file written and nothing run: for checks that need no container.</summary>
+    public string Kept(string name, string compose)
+    {
+        var path = ComposePath(name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, compose);
+        return path;
+    }
+
     public string ComposePath(string name) => Stacks.Locator.Managed(name).ComposeFiles[0];
 
     public string EnvPath(string name) => Stacks.Locator.Managed(name).EnvFile;

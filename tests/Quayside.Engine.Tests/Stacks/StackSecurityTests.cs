@@ -30,7 +30,7 @@ public class StackSecurityTests(StackLab lab) : IClassFixture<StackLab>
         var name = LabStacks.UniqueName("path");
         try
         {
-            Assert.True((await Stacks.CreateAsync(name, LabStacks.OneSleeper(), "", StackLab.By("t", gate: false))).Ok);
+            lab.Kept(name, LabStacks.OneSleeper());
             var outside = Path.Combine(lab.DataRoot, "local", name, "..", "..", "pwned.yaml");
 
             var refused = await Assert.ThrowsAsync<StackRefusedException>(() =>
@@ -56,7 +56,7 @@ public class StackSecurityTests(StackLab lab) : IClassFixture<StackLab>
         var name = LabStacks.UniqueName("envesc");
         try
         {
-            Assert.True((await Stacks.CreateAsync(name, LabStacks.OneSleeper(), "", StackLab.By("t", gate: false))).Ok);
+            lab.Kept(name, LabStacks.OneSleeper());
             await File.WriteAllTextAsync(Path.Combine(Path.GetDirectoryName(lab.ComposePath(name))!, "ok.env"), "A=1\n");
             var text = LabStacks.OneSleeper(line);
 
@@ -84,7 +84,7 @@ public class StackSecurityTests(StackLab lab) : IClassFixture<StackLab>
         var name = LabStacks.UniqueName("incl");
         try
         {
-            Assert.True((await Stacks.CreateAsync(name, LabStacks.OneSleeper(), "", StackLab.By("t", gate: false))).Ok);
+            lab.Kept(name, LabStacks.OneSleeper());
             var folder = Path.GetDirectoryName(lab.ComposePath(name))!;
             File.CreateSymbolicLink(Path.Combine(folder, "innocent.yaml"), "/etc/passwd");
             var text = "include:\n  - innocent.yaml\n" + LabStacks.OneSleeper();
@@ -149,7 +149,7 @@ public class StackSecurityTests(StackLab lab) : IClassFixture<StackLab>
         var name = LabStacks.UniqueName("err");
         try
         {
-            Assert.True((await Stacks.CreateAsync(name, LabStacks.OneSleeper(), "", StackLab.By("t", gate: false))).Ok);
+            lab.Kept(name, LabStacks.OneSleeper());
             var path = lab.ComposePath(name);
 
             var syntax = await Stacks.PlanAsync(name, new Dictionary<string, string> { [path] = "services:\n  app:\n    image: x\n   ports: [1]\n" });

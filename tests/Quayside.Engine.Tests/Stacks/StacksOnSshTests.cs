@@ -10,8 +10,7 @@ namespace Quayside.Engine.Tests.Stacks;
 /// A project on an SSH host, started there from a folder of that machine: its files are read and edited in place over
 /// SFTP, and compose runs here against the host, with relative paths meaning that machine's folder.
 /// </summary>
-[Collection(LabEngineCollection.Name)]
-public sealed class StacksOnSshTests(LabEngineFixture lab) : IAsyncLifetime
+public sealed class StacksOnSshTests(SshEngineModel lab) : IClassFixture<SshEngineModel>, IAsyncLifetime
 {
     private readonly string _data = Directory.CreateTempSubdirectory("quayside-stacks-ssh-").FullName;
     private EngineHost _host = null!;
@@ -19,7 +18,7 @@ public sealed class StacksOnSshTests(LabEngineFixture lab) : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _host = new EngineHost("lab-ssh", lab["ssh"]);
+        _host = new EngineHost("lab-ssh", lab.Model);
         _stacks = new StackOperations(_host, new StackSettings(_data, new LabStacks.ReversingProtector()));
         return Task.CompletedTask;
     }
@@ -42,7 +41,7 @@ public sealed class StacksOnSshTests(LabEngineFixture lab) : IAsyncLifetime
         {
             await File.WriteAllTextAsync(Path.Combine(folder, "compose.yaml"), compose);
             await File.WriteAllTextAsync(Path.Combine(folder, ".env"), env);
-            await using var proxy = new EngineSocketProxy(lab["ssh"].Client.Endpoint);
+            await using var proxy = new EngineSocketProxy(lab.Model.Client.Endpoint);
             var psi = new System.Diagnostics.ProcessStartInfo("docker-compose", ["-p", name, "up", "-d"])
             {
                 WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true,
@@ -123,5 +122,33 @@ public sealed class StacksOnSshTests(LabEngineFixture lab) : IAsyncLifetime
             await LabEngineFixture.DockerOnAsync("ssh", "network", "rm", $"{name}_default").ContinueWith(_ => { });
             await OnNodeAsync($"rm -rf {folder}");
         }
+    }
+}
+
+/// <summary>
+/// A live model of the lab's SSH engine of its own, so these tests run beside the other lab-engine tests instead of
+/// after them (compose over SSH is the slowest thing the suite does).
+/// </summary>
+public sealed class SshEngineModel : IAsyncLifetime
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _run;
+
+    public Engine.Model.HostModel Model { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await LabEngines.EnsureAsync();
+        Model = new Engine.Model.HostModel(new EngineClient(await LabEngines.SshEndpointAsync()));
+        _run = Model.RunAsync(_stop.Token);
+        Assert.True(await Model.WaitForFirstLoadAsync(TimeSpan.FromSeconds(60)), $"The SSH lab engine did not load: {Model.Status.Problem}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_run is not null)
+            await _run;
+        Model.Client.Dispose();
     }
 }
