@@ -54,7 +54,7 @@ public static class PageAudit
 
     /// <summary>
     /// Waits until the page's web components are defined and its CSS transitions have ended (at most 2 s): a Fluent button
-    /// caught mid-fade has colours it never shows at rest, and axe would judge those.
+    /// caught mid-fade has colours it never shows at rest, and axe would judge those. Then waits for the page's title.
     /// </summary>
     private static Task SettledAsync(IPage page) => page.EvaluateAsync(
         """
@@ -69,6 +69,9 @@ public static class PageAudit
                 await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
             })();
             await Promise.race([settle, new Promise(r => setTimeout(r, 2000))]);
+            // Blazor's head outlet sets the title again when the circuit starts (seen empty in a loaded run): wait up to
+            // 10 s for it rather than judge that gap; a page with no title at all still fails.
+            for (const end = Date.now() + 10000; !document.title && Date.now() < end;) await new Promise(r => setTimeout(r, 50));
         }
         """);
 
