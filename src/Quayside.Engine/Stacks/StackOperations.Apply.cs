@@ -8,7 +8,16 @@ public sealed partial class StackOperations
     public async Task<StackPlan> PlanAsync(string name, IReadOnlyDictionary<string, string> edited, CancellationToken ct = default)
     {
         var location = Editable(name);
-        var files = await MergedAsync(location, edited, ct);
+        var current = await StackFileSet.ReadAsync(location, ct);
+        return await PlanAsync(location, Merged(location, current, edited), current, await StackFileSet.ComposeFilesExistAsync(location, ct), ct);
+    }
+
+    /// <param name="files">The files as they will be.</param>
+    /// <param name="current">The files as they are.</param>
+    /// <param name="ranBefore">Whether the compose files exist (their effective configuration is the "before" of the diff).</param>
+    private async Task<StackPlan> PlanAsync(StackLocation location, Dictionary<string, string> files, Dictionary<string, string> current, bool ranBefore,
+        CancellationToken ct)
+    {
         var line = Runner.Line(location.Project, UpCommand);
         var problems = new List<ComposeProblem>();
         foreach (var f in location.ComposeFiles)
@@ -18,8 +27,7 @@ public sealed partial class StackOperations
         var (newConfig, configProblems) = await ConfigAsync(location, files, ct);
         if (configProblems.Count > 0)
             return new StackPlan(line, configProblems, [], null, "", []);
-        var current = await StackFileSet.ReadAsync(location, ct);
-        var oldConfig = await StackFileSet.ComposeFilesExistAsync(location, ct) ? (await ConfigAsync(location, current, ct)).Config : null;
+        var oldConfig = ranBefore ? (await ConfigAsync(location, current, ct)).Config : null;
         var mask = await MaskAsync(location, files.Concat(current.Where(c => !files.ContainsKey(c.Key))).ToDictionary(), ct);
         var oldMask = await MaskAsync(location, current, ct);
         var fileChanges = location.EditableFiles.Select(path => new FileChange(path, path == location.EnvFile
@@ -52,15 +60,14 @@ public sealed partial class StackOperations
     {
         using var _ = await LockAsync(name, ct);
         var location = Editable(name);
-        StackFileSet.Confine(location, edited);
-        var plan = await PlanAsync(name, edited, ct);
+        var current = await StackFileSet.ReadAsync(location, ct);
+        var files = Merged(location, current, edited);
+        var ranBefore = await StackFileSet.ComposeFilesExistAsync(location, ct);
+        var plan = await PlanAsync(location, files, current, ranBefore, ct);
         if (!plan.Valid)
             return ApplyOutcome.Refused(plan.Cli, plan.Problems, plan);
-        var current = await StackFileSet.ReadAsync(location, ct);
-        var ranBefore = await StackFileSet.ComposeFilesExistAsync(location, ct);
         if (ranBefore && History.Latest(name) is null)
             History.Add(name, new StackVersion(0, DateTimeOffset.UtcNow, options.By, StackChangeKind.Found, History.Protect(current), "", "", true, "The files as Quayside found them.", []));
-        var files = await MergedAsync(location, edited, ct);
         var mask = await MaskAsync(location, files, ct);
         var oldMask = await MaskAsync(location, current, ct);
         string Hide(string text) => oldMask.Apply(mask.Apply(text));
@@ -132,11 +139,11 @@ public sealed partial class StackOperations
             : throw new StackRefusedException($"Quayside cannot reach the files of stack {name}: {location.Reason} Take it over to manage it from Quayside's data folder.");
     }
 
-    /// <summary>The files as they will be: what was edited, and the rest as they are on disk.</summary>
-    private static async Task<Dictionary<string, string>> MergedAsync(StackLocation location, IReadOnlyDictionary<string, string> edited, CancellationToken ct)
+    /// <summary>The files as they will be: what was edited (each a file of the stack's own), and the rest as they are.</summary>
+    private static Dictionary<string, string> Merged(StackLocation location, Dictionary<string, string> current, IReadOnlyDictionary<string, string> edited)
     {
         StackFileSet.Confine(location, edited);
-        var files = await StackFileSet.ReadAsync(location, ct);
+        var files = new Dictionary<string, string>(current, StringComparer.Ordinal);
         foreach (var (path, text) in edited)
             files[path] = text.Replace("\r\n", "\n");
         return files;
