@@ -40,7 +40,7 @@ public sealed class StackHistory(string hostFolder, ISecretProtector protector)
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StackVersion?> _latest = new(StringComparer.Ordinal);
 
     private string Folder(string name) =>
-        StackNames.Problem(name) is null || name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && !name.StartsWith('.')
+        name.Length > 0 && !name.StartsWith('.') && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
             ? Path.Combine(hostFolder, ".history", name)
             : throw new StackRefusedException($"'{name}' cannot name a history folder.");
 

@@ -14,6 +14,13 @@ public sealed class StackLocator(string stacksRoot, string hostName, EngineEndpo
 
     public string HostFolder => Path.Combine(stacksRoot, hostName);
 
+    /// <summary>Makes this host's stacks folder, private to Quayside's user (its stacks' .env files hold secrets).</summary>
+    public void PrepareHostFolder()
+    {
+        Directory.CreateDirectory(HostFolder);
+        PrivateFiles.CloseFolder(HostFolder);
+    }
+
     public string ManagedFolder(string name) =>
         StackNames.Problem(name) is { } problem ? throw new StackRefusedException(problem) : Path.Combine(HostFolder, name);
 

@@ -63,8 +63,7 @@ public sealed partial class StackOperations
         var texts = new Dictionary<string, string> { [managed.ComposeFiles[0]] = compose };
         if (files.TryGetValue(location.EnvFile, out var env) && env.Length > 0)
             texts[managed.EnvFile] = env;
-        Directory.CreateDirectory(Locator.HostFolder);
-        PrivateFiles.CloseFolder(Locator.HostFolder);
+        Locator.PrepareHostFolder();
         await StackFileSet.WriteAsync(managed, texts, ct);
         History.Add(name, new StackVersion(0, DateTimeOffset.UtcNow, by, StackChangeKind.Found, History.Protect(texts), "",
             "", true, location.Editable ? $"Taken over from {string.Join(", ", location.ComposeFiles)}." : "Taken over: rebuilt from its running containers.", []));
@@ -103,8 +102,7 @@ public sealed partial class StackOperations
         if (Locator.IsManaged(name) || StackIndex.Find(_host.Model, name) is not null)
             throw new StackRefusedException($"A stack named {name} already exists on {_host.Name}: open it, or choose another name.");
         var managed = Locator.Managed(name);
-        Directory.CreateDirectory(Locator.HostFolder);
-        PrivateFiles.CloseFolder(Locator.HostFolder);
+        Locator.PrepareHostFolder();
         Directory.CreateDirectory(managed.Directory);
         try
         {

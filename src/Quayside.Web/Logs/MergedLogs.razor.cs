@@ -9,7 +9,7 @@ namespace Quayside.Web.Logs;
 /// </summary>
 public partial class MergedLogs : LiveComponentBase
 {
-    public const string ComposeProjectLabel = "com.docker.compose.project";
+    private const string ComposeProjectLabel = Engine.Stacks.ComposeLabels.Project;
 
     private IReadOnlyList<LogSource> _last = [];
 

@@ -82,7 +82,7 @@ public partial class StackFiles : HostComponentBase, IDisposable
         _settleProblem = null;
         _output.Clear();
         _applied = null;
-        var options = new ApplyOptions(User ?? "unknown", _gate, HealthGateOptions.Default with { Settle = TimeSpan.FromSeconds(settle) });
+        var options = new ApplyOptions(User, _gate, HealthGateOptions.Default with { Settle = TimeSpan.FromSeconds(settle) });
         await BusyAsync(async () =>
         {
             _applied = await Ops.ApplyAsync(Name, _files!, options, line =>
@@ -99,13 +99,13 @@ public partial class StackFiles : HostComponentBase, IDisposable
 
     private async Task TakeOverAsync() => await BusyAsync(async () =>
     {
-        await Ops.TakeOverAsync(Name, User ?? "unknown", _gone.Token);
+        await Ops.TakeOverAsync(Name, User, _gone.Token);
         await LoadAsync();
     });
 
     [CascadingParameter] private Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? AuthState { get; set; }
 
-    private string? User => AuthState is { IsCompletedSuccessfully: true } state ? state.Result.User.Identity?.Name : null;
+    private string User => StackAuthor.Of(AuthState);
 
     private async Task BusyAsync(Func<Task> work)
     {

@@ -49,7 +49,7 @@ public static class StacksFeature
         [.. stacks.List().Select(s => StackRow.From(s, stacks.Locator.Locate(s.Name, s), stacks.History.Latest(s.Name)?.At))];
 
     private static ApplyOptions Options(HttpContext http, bool? gate, int? settle) =>
-        new(http.User.Identity?.Name ?? "unknown", gate ?? true,
+        new(StackAuthor.Of(http.User), gate ?? true,
             settle is { } s ? HealthGateOptions.Default with { Settle = TimeSpan.FromSeconds(Math.Clamp(s, 0, 600)) } : null);
 
     private static IResult Applied(ApplyOutcome outcome) =>
@@ -98,7 +98,7 @@ public static class StacksFeature
                 .WithSummary("Delete a stack Quayside keeps, once it runs nothing: its folder and its history.");
             stacks.MapPost("/{name}/take-over", async (string name, StackOperations ops, HttpContext http, CancellationToken ct) =>
             {
-                var location = await ops.TakeOverAsync(name, http.User.Identity?.Name ?? "unknown", ct);
+                var location = await ops.TakeOverAsync(name, StackAuthor.Of(http.User), ct);
                 return Results.Ok(new { location.Directory, Files = location.EditableFiles });
             }).WithSummary("Save the stack's configuration under Quayside's data folder and manage it from there.");
             stacks.MapPost("/", async (NewStack spec, StackOperations ops, HttpContext http, CancellationToken ct) =>
